@@ -1,0 +1,33 @@
+//! One module per subcommand family; `run` dispatches to them.
+
+pub mod offer;
+pub mod reseller;
+
+use clap::ArgMatches;
+
+use crate::app::App;
+use crate::cli::{Cli, Command};
+use crate::error::Failure;
+use crate::ledger::Ledger;
+
+pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
+    let app = App::from_args(&cli.global, matches)?;
+    match cli.command {
+        Command::Init => init(&app),
+        Command::Reseller(command) => reseller::run(&app, command),
+        Command::Offer(command) => offer::run(&app, command),
+        other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
+    }
+}
+
+fn init(app: &App) -> anyhow::Result<()> {
+    if Ledger::create(&app.db_path, app.busy_timeout())? {
+        app.info(format!("created the ledger at {}", app.db_path.display()));
+    } else {
+        app.info(format!(
+            "a ledger already exists at {}; nothing changed",
+            app.db_path.display()
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,8 @@
+//! The program's rules, pure: no clap, no SQL, no printing, no clock.
+
+pub mod claim;
+pub mod codes;
+pub mod email;
+pub mod money;
+pub mod names;
+pub mod offer;

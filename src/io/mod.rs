@@ -1,0 +1,4 @@
+//! Readers and writers of the files the tool exchanges with people.
+
+pub mod config;
+pub mod offer_toml;
