@@ -1,4 +1,5 @@
 //! Readers and writers of the files the tool exchanges with people.
 
 pub mod config;
+pub mod files;
 pub mod offer_toml;

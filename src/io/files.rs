@@ -1,0 +1,106 @@
+//! Writing files that replace user data: to a temporary file beside the
+//! target, then renamed into place, so a crash never leaves half a file.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufWriter, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use crate::error::Failure;
+
+/// A file being written; it appears at its path only on `commit`.
+pub struct AtomicFile {
+    target: PathBuf,
+    temp: PathBuf,
+    writer: Option<BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Starts writing `target`. `private` makes it 0600 (files holding bank
+    /// details). With `overwrite` false an existing target is refused (exit 4).
+    pub fn create(target: &Path, private: bool, overwrite: bool) -> Result<AtomicFile, Failure> {
+        if !overwrite && target.exists() {
+            return Err(Failure::Invalid(format!(
+                "{}: the file already exists",
+                target.display()
+            )));
+        }
+        let name = target
+            .file_name()
+            .ok_or_else(|| Failure::Invalid(format!("{}: not a file path", target.display())))?;
+        let folder = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let temp = folder.join(format!(
+            ".{}.{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let file = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(if private { 0o600 } else { 0o644 })
+            .open(&temp)
+            .map_err(|e| Failure::Invalid(format!("{}: cannot write it: {e}", target.display())))?;
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            temp,
+            writer: Some(BufWriter::new(file)),
+        })
+    }
+
+    /// Flushes, syncs and renames the file into place.
+    pub fn commit(mut self) -> io::Result<()> {
+        let writer = self.writer.take().expect("not yet committed");
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        std::fs::rename(&self.temp, &self.target)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.writer.as_mut().expect("not yet committed").write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer.as_mut().expect("not yet committed").flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.writer.is_some() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::os::unix::fs::PermissionsExt;
+
+    #[test]
+    fn appears_only_on_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        let mut file = AtomicFile::create(&target, true, false).unwrap();
+        file.write_all(b"a,b\n").unwrap();
+        assert!(!target.exists());
+        file.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "a,b\n");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert!(AtomicFile::create(&target, false, false).is_err());
+    }
+
+    #[test]
+    fn dropped_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("out.csv");
+        drop(AtomicFile::create(&target, false, false).unwrap());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+}
