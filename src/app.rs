@@ -200,6 +200,12 @@ impl App {
     }
 }
 
+/// Whether a global argument was given on the command line (not taken from
+/// its environment variable or default).
+pub fn from_command_line(matches: &ArgMatches, id: &str) -> bool {
+    find_source(matches, id) == Some(ValueSource::CommandLine)
+}
+
 /// Where a global argument's value came from, looking through subcommands.
 fn find_source(matches: &ArgMatches, id: &str) -> Option<ValueSource> {
     let mut current = Some(matches);

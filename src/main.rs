@@ -20,6 +20,7 @@ fn main() -> ExitCode {
     let json_errors = cli.global.format == Some(Format::Json);
     match cashback::commands::run(cli, &matches) {
         Ok(()) => ExitCode::SUCCESS,
+        Err(error) if is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
             let (code, message, rules, recorded) = classify(&error);
             if json_errors {
@@ -41,4 +42,13 @@ fn main() -> ExitCode {
             ExitCode::from(u8::try_from(code).unwrap_or(5))
         }
     }
+}
+
+/// A reader that stopped early (`cashback claim list | head`) is not an error.
+fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    error.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }

@@ -1,8 +1,10 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod demo;
 pub mod export;
 pub mod offer;
 pub mod reseller;
+pub mod shell;
 
 use clap::ArgMatches;
 
@@ -12,6 +14,21 @@ use crate::error::Failure;
 use crate::ledger::Ledger;
 
 pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
+    // These need no ledger and no settings.
+    match &cli.command {
+        Command::Completions(args) => return shell::completions(args.shell),
+        Command::Man => return shell::man(),
+        Command::Demo => {
+            // The demo never touches a real ledger: CASHBACK_DB is ignored.
+            let db = cli
+                .global
+                .db
+                .as_deref()
+                .filter(|_| crate::app::from_command_line(matches, "db"));
+            return demo::run(db, cli.global.quiet);
+        }
+        _ => {}
+    }
     let app = App::from_args(&cli.global, matches)?;
     match cli.command {
         Command::Init => init(&app),
