@@ -977,11 +977,21 @@ fn an_event_hash_is_the_sha256_of_the_documented_array() {
     ]);
     nordic(&t);
     let conn = rusqlite::Connection::open(&t.path).unwrap();
-    let rows: Vec<(i64, String, String, String, String, String, String, String)> = conn
-        .prepare("SELECT seq, at, business_date, actor, action, entity, details, hash FROM events ORDER BY seq")
+    // Each row as text, seq included (it goes into the array as a number).
+    let rows: Vec<[String; 8]> = conn
+        .prepare(
+            "SELECT seq, at, business_date, actor, action, entity, details, hash
+             FROM events ORDER BY seq",
+        )
         .unwrap()
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
+            let seq: i64 = r.get(0)?;
+            let mut row: [String; 8] = Default::default();
+            row[0] = seq.to_string();
+            for (i, cell) in row.iter_mut().enumerate().skip(1) {
+                *cell = r.get(i)?;
+            }
+            Ok(row)
         })
         .unwrap()
         .map(Result::unwrap)
@@ -989,7 +999,7 @@ fn an_event_hash_is_the_sha256_of_the_documented_array() {
     assert_eq!(rows.len(), 2);
     let quote = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
     let mut prev = "0".repeat(64);
-    for (seq, at, date, actor, action, entity, details, hash) in &rows {
+    for [seq, at, date, actor, action, entity, details, hash] in &rows {
         let text = format!(
             "[{},{seq},{},{},{},{},{},{}]",
             quote(&prev),
@@ -1009,8 +1019,8 @@ fn an_event_hash_is_the_sha256_of_the_documented_array() {
     }
     // Details: compact, sorted keys, non-ASCII as itself.
     assert_eq!(
-        rows[0].6,
+        rows[0][6],
         r#"{"country":null,"email":"post@blabaer.no","id":"blabaer","name":"Blåbær \"AS\"","registered_on":"2015-07-01"}"#
     );
-    assert_eq!(rows[0].3, "Åse");
+    assert_eq!(rows[0][3], "Åse");
 }
