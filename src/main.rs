@@ -42,7 +42,10 @@ fn usage_error(error: clap::Error) -> ! {
 /// `--format json` (or `CASHBACK_FORMAT=json`) as written, for when the
 /// command line as a whole could not be parsed.
 fn json_format_requested() -> bool {
-    let args: Vec<String> = std::env::args().collect();
+    // args_os: an argument that is not UTF-8 must not panic here.
+    let args: Vec<String> = std::env::args_os()
+        .map(|arg| arg.to_string_lossy().into_owned())
+        .collect();
     let flag = args.iter().enumerate().rev().find_map(|(i, arg)| {
         if arg == "--format" {
             args.get(i + 1).cloned()

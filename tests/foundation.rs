@@ -401,6 +401,22 @@ fn json_errors_are_one_object_on_stderr() {
     assert_eq!(not_found["rules"], serde_json::json!([]));
     json_error(&t, 4, &register("x1", "not-an-address"));
     json_error(&t, 2, &["reseller", "list", "--no-such-flag"]);
+    // Even an argument that is not UTF-8.
+    let output = bare()
+        .args([
+            "--db",
+            t.path.to_str().unwrap(),
+            "--format",
+            "json",
+            "reseller",
+            "show",
+        ])
+        .arg(<std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(b"\xff"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+    assert_eq!(error["exit"], 2);
     // Plain text otherwise.
     let stderr = t.fails(3, &["reseller", "show", "nobody"]);
     assert!(
