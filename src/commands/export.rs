@@ -95,6 +95,12 @@ pub const TABLES: &[ExportTable] = &[
             Ok(())
         },
     },
+    ExportTable {
+        name: "events",
+        columns: &super::audit::EVENT_COLUMNS,
+        private: false,
+        rows: super::audit::export_rows,
+    },
 ];
 
 pub fn run(app: &App, args: ExportArgs) -> anyhow::Result<()> {

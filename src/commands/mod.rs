@@ -1,5 +1,7 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod audit;
+pub mod backup;
 pub mod demo;
 pub mod export;
 pub mod offer;
@@ -35,6 +37,8 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
         Command::Export(args) => export::run(&app, args),
+        Command::Audit(command) => audit::run(&app, command),
+        Command::Backup(args) => backup::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }
 }
