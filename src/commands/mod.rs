@@ -1,8 +1,12 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod bank;
+pub mod deadlines;
 pub mod export;
+pub mod notice;
 pub mod offer;
 pub mod reseller;
+pub mod sweep;
 
 use clap::ArgMatches;
 
@@ -18,6 +22,10 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
         Command::Export(args) => export::run(&app, args),
+        Command::Notice(command) => notice::run(&app, command),
+        Command::Bank(command) => bank::run(&app, command),
+        Command::Sweep(args) => sweep::run(&app, args),
+        Command::Deadlines(args) => deadlines::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }
 }
