@@ -582,3 +582,21 @@ fn the_iban_is_never_shown_or_logged_in_clear() {
         .unwrap();
     assert!(stored >= 2);
 }
+
+#[test]
+fn bank_details_dates_follow_the_on_rule() {
+    let (t, claim) = waiting_for_details();
+    let id = claim.to_string();
+    let with_on = |on: &'static str| {
+        let mut args = bank_args(&id, "Nordic IT AS", "business", IBAN);
+        args.extend(["--on", on]);
+        args
+    };
+    // Before the claim's last event (notice 1 on 2015-08-03), after today.
+    t.refused(4, &with_on("2015-08-02"));
+    t.refused(4, &with_on("2015-08-06"));
+    t.refused(2, &with_on("2015-8-4"));
+    t.refused(4, &["bank", "confirm", &id, "--on", "2015-08-02"]);
+    let record = t.json(&with_on("2015-08-04"));
+    assert_eq!(record["submitted_on"], "2015-08-04");
+}
