@@ -303,15 +303,6 @@ pub fn agreement_owners(
         .collect()
 }
 
-/// Whether the ledger holds any sales line of this reseller.
-pub fn has_sales(conn: &Connection, reseller_id: &str) -> rusqlite::Result<bool> {
-    conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM agreement_lines WHERE reseller_id = ?1)",
-        [reseller_id],
-        |row| row.get(0),
-    )
-}
-
 #[cfg(test)]
 pub mod tests {
     use super::*;
@@ -623,7 +614,6 @@ pub mod tests {
         assert_eq!(sales.lines_total, 0);
         assert_eq!(sales.figures, SalesFigures::default());
         assert_eq!(sales.agreement_qualifies, Some(false));
-        assert!(!has_sales(&conn, "nobody").unwrap());
     }
 
     #[test]
