@@ -451,3 +451,31 @@ fn notice_list_without_a_claim_lists_every_notice() {
         .starts_with("claim_id,kind,number,sent_on,respond_by,answered_on,overdue")
     );
 }
+
+#[test]
+fn invoice_notices_are_listed_but_never_due_or_overdue() {
+    let mut t = program();
+    let claim = submitted_claim(&mut t, "nordic-it", "Nordic IT AS");
+    let id = claim.to_string();
+    t.ok(&["claim", "request-invoice", &id]);
+    t.set_today("2015-12-01");
+    let notices = list(&t, claim);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0]["kind"], "invoice");
+    assert_eq!(notices[0]["number"], 1);
+    assert_eq!(notices[0]["overdue"], false);
+    assert!(due(&t).is_empty());
+    assert_eq!(t.json(&["deadlines"]), serde_json::json!([]));
+    assert_eq!(t.json(&["--yes", "sweep"]), serde_json::json!([]));
+
+    t.ok(&["claim", "receive-invoice", &id]);
+    approve(&mut t, claim, "2015-12-02");
+    let rows = due(&t);
+    assert_eq!(rows[0]["kind"], "bank_details");
+    assert_eq!(rows[0]["number"], 1);
+    let first = send(&mut t, claim, "2015-12-02");
+    assert_eq!(first["number"], 1);
+    let notices = list(&t, claim);
+    assert_eq!(notices.len(), 2);
+    assert_eq!(notices[0]["answered_on"], "2015-12-01");
+}

@@ -1,6 +1,10 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod agreement;
 pub mod bank;
+pub mod calculate;
+pub mod check;
+pub mod claim;
 pub mod deadlines;
 pub mod export;
 pub mod notice;
@@ -21,6 +25,10 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Init => init(&app),
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
+        Command::Agreement(command) => agreement::run(&app, command),
+        Command::Claim(command) => claim::run(&app, command),
+        Command::Check(args) => check::run(&app, args),
+        Command::Calculate(args) => calculate::run(&app, args),
         Command::Export(args) => export::run(&app, args),
         Command::Notice(command) => notice::run(&app, command),
         Command::Bank(command) => bank::run(&app, command),

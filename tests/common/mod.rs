@@ -90,7 +90,7 @@ impl TestLedger {
                 cmd.env_remove(key);
             }
         }
-        cmd.env("CASHBACK_CONFIG", self.dir.path().join("no-config.toml"))
+        cmd.env("CASHBACK_CONFIG", "/dev/null")
             .env("USER", "tester")
             .env_remove("NO_COLOR")
             .arg("--db")
