@@ -236,3 +236,18 @@ pub fn rule_ids(error: &Value) -> Vec<String> {
         .map(|r| r["id"].as_str().unwrap().to_string())
         .collect()
 }
+
+/// The tables whose rows differ between two dumps of the ledger.
+pub fn changed_tables(before: &str, after: &str) -> std::collections::BTreeSet<String> {
+    let rows = |dump: &str| -> std::collections::BTreeSet<String> {
+        dump.lines()
+            .filter(|l| l.contains(": "))
+            .map(str::to_string)
+            .collect()
+    };
+    let (before, after) = (rows(before), rows(after));
+    before
+        .symmetric_difference(&after)
+        .filter_map(|line| line.split(": ").next().map(str::to_string))
+        .collect()
+}
