@@ -96,6 +96,42 @@ pub const TABLES: &[ExportTable] = &[
         },
     },
     ExportTable {
+        name: "claims",
+        columns: &super::claim::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            let currencies = super::claim::offer_currencies(ctx.conn)?;
+            for claim in crate::ledger::claims::list(ctx.conn, None, None, None)? {
+                let currency = currencies
+                    .get(&claim.offer_code)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                sink(&super::claim::claim_json(&claim, currency))?;
+            }
+            Ok(())
+        },
+    },
+    ExportTable {
+        name: "notices",
+        columns: &super::notice::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            crate::ledger::notices::list(ctx.conn, None, ctx.today, |listed| {
+                sink(&super::notice::notice_json(&listed.notice, listed.overdue))
+            })
+        },
+    },
+    ExportTable {
+        name: "bank_details",
+        columns: &super::bank::COLUMNS,
+        private: true,
+        rows: |ctx, sink| {
+            crate::ledger::bank::list(ctx.conn, None, |stored| {
+                sink(&super::bank::bank_details_json(&stored, ctx.reveal))
+            })
+        },
+    },
+    ExportTable {
         name: "events",
         columns: &super::audit::EVENT_COLUMNS,
         private: false,

@@ -1,12 +1,20 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod agreement;
 pub mod audit;
 pub mod backup;
+pub mod bank;
+pub mod calculate;
+pub mod check;
+pub mod claim;
+pub mod deadlines;
 pub mod demo;
 pub mod export;
+pub mod notice;
 pub mod offer;
 pub mod reseller;
 pub mod shell;
+pub mod sweep;
 
 use clap::ArgMatches;
 
@@ -36,9 +44,17 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Init => init(&app),
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
+        Command::Agreement(command) => agreement::run(&app, command),
+        Command::Claim(command) => claim::run(&app, command),
+        Command::Check(args) => check::run(&app, args),
+        Command::Calculate(args) => calculate::run(&app, args),
         Command::Export(args) => export::run(&app, args),
         Command::Audit(command) => audit::run(&app, command),
         Command::Backup(args) => backup::run(&app, args),
+        Command::Notice(command) => notice::run(&app, command),
+        Command::Bank(command) => bank::run(&app, command),
+        Command::Sweep(args) => sweep::run(&app, args),
+        Command::Deadlines(args) => deadlines::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }
 }

@@ -2,10 +2,14 @@
 //! files untouched), creating, and the one way to write: an IMMEDIATE
 //! transaction that carries its audit events.
 
+pub mod agreements;
+pub mod bank;
 pub mod claims;
 pub mod events;
+pub mod notices;
 pub mod offers;
 pub mod resellers;
+pub mod sales;
 pub mod schema;
 
 use std::fs::OpenOptions;
