@@ -6,3 +6,4 @@ pub mod email;
 pub mod money;
 pub mod names;
 pub mod offer;
+pub mod payout;
