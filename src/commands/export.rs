@@ -95,6 +95,18 @@ pub const TABLES: &[ExportTable] = &[
             Ok(())
         },
     },
+    ExportTable {
+        name: "payouts",
+        columns: &super::payout::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            let filter = crate::ledger::payouts::ScheduleFilter::default();
+            for row in crate::ledger::payouts::schedule(ctx.conn, ctx.today, filter)? {
+                sink(&super::payout::payout_row_json(&row))?;
+            }
+            Ok(())
+        },
+    },
 ];
 
 pub fn run(app: &App, args: ExportArgs) -> anyhow::Result<()> {

@@ -2,6 +2,7 @@
 
 pub mod export;
 pub mod offer;
+pub mod payout;
 pub mod reseller;
 
 use clap::ArgMatches;
@@ -18,6 +19,7 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
         Command::Export(args) => export::run(&app, args),
+        Command::Payout(command) => payout::run(&app, command),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }
 }

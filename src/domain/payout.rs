@@ -49,7 +49,9 @@ impl FromStr for PayoutStatus {
         PayoutStatus::ALL
             .into_iter()
             .find(|s| s.as_str() == text)
-            .ok_or_else(|| format!("`{text}` is not a payout status (paid, ready, overdue, blocked)"))
+            .ok_or_else(|| {
+                format!("`{text}` is not a payout status (paid, ready, overdue, blocked)")
+            })
     }
 }
 
@@ -264,8 +266,14 @@ mod tests {
 
     #[test]
     fn ready_when_nothing_blocks() {
-        assert_eq!(standing(&ready(), "2016-03-02"), (PayoutStatus::Ready, None));
-        assert_eq!(standing(&ready(), "2016-03-31"), (PayoutStatus::Ready, None));
+        assert_eq!(
+            standing(&ready(), "2016-03-02"),
+            (PayoutStatus::Ready, None)
+        );
+        assert_eq!(
+            standing(&ready(), "2016-03-31"),
+            (PayoutStatus::Ready, None)
+        );
     }
 
     #[test]
@@ -340,12 +348,18 @@ mod tests {
             claim_status: S::Approved,
             ..everything.clone()
         };
-        assert_eq!(approved.blocker(d("2016-02-01")), Some(Blocker::BankDetails));
+        assert_eq!(
+            approved.blocker(d("2016-02-01")),
+            Some(Blocker::BankDetails)
+        );
         let payable = PayoutFacts {
             claim_status: S::Payable,
             ..everything.clone()
         };
-        assert_eq!(payable.blocker(d("2016-02-01")), Some(Blocker::NotCalculated));
+        assert_eq!(
+            payable.blocker(d("2016-02-01")),
+            Some(Blocker::NotCalculated)
+        );
         let calculated = PayoutFacts {
             calculated: true,
             ..payable
@@ -359,7 +373,10 @@ mod tests {
     #[test]
     fn overdue_the_day_after_pay_by_keeping_the_blocker() {
         assert_eq!(standing(&ready(), "2016-03-31").0, PayoutStatus::Ready);
-        assert_eq!(standing(&ready(), "2016-04-01"), (PayoutStatus::Overdue, None));
+        assert_eq!(
+            standing(&ready(), "2016-04-01"),
+            (PayoutStatus::Overdue, None)
+        );
         let approved = PayoutFacts {
             claim_status: S::Approved,
             ..ready()
@@ -396,14 +413,21 @@ mod tests {
             .collect();
         assert_eq!(
             ids,
-            ["payout.not_calculated", "payout.returns_changed", "payout.too_early"]
+            [
+                "payout.not_calculated",
+                "payout.returns_changed",
+                "payout.too_early"
+            ]
         );
         let paid = PayoutFacts {
             claim_status: S::Paid,
             payment_stands: true,
             ..ready()
         };
-        assert_eq!(paid.record_refusals(d("2016-03-10")), vec![Refusal::AlreadyPaid]);
+        assert_eq!(
+            paid.record_refusals(d("2016-03-10")),
+            vec![Refusal::AlreadyPaid]
+        );
         let approved = PayoutFacts {
             claim_status: S::Approved,
             ..ready()

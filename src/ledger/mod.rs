@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod events;
 pub mod offers;
+pub mod payouts;
 pub mod resellers;
 pub mod schema;
 
