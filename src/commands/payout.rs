@@ -185,8 +185,9 @@ pub fn bar(value: i64, max: i64, width: usize) -> String {
     }
     let eighths = (i128::from(value) * (width as i128) * 8 / i128::from(max)).max(1) as usize;
     let mut text = "█".repeat(eighths / 8);
-    if eighths % 8 > 0 {
-        text.push(PARTS[eighths % 8]);
+    let rest = eighths % 8;
+    if rest > 0 {
+        text.push(PARTS[rest]);
     }
     text
 }
