@@ -2,6 +2,7 @@
 
 pub mod claim;
 pub mod codes;
+pub mod eligibility;
 pub mod email;
 pub mod money;
 pub mod names;
