@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
 use crate::domain::claim::ClaimStatus;
+use crate::domain::eligibility;
 use crate::domain::offer::Offer;
 use crate::domain::payout::{PayoutFacts, Standing};
 use crate::ledger::offers;
@@ -202,8 +203,8 @@ pub fn schedule(
             calculated: claim.amount_minor.is_some(),
             returns_changed: claim.returns_changed,
             payment_stands: claim.paid_on.is_some(),
-            earliest_on: earliest_on(offer, last_sale),
-            pay_by: offer.pay_by(),
+            earliest_on: eligibility::earliest_on(offer, last_sale),
+            pay_by: eligibility::pay_by(offer),
         };
         rows.push(PayoutRow {
             claim_id: claim.claim_id,
@@ -236,18 +237,6 @@ pub fn schedule_row(
         claim: Some(claim_id),
     };
     Ok(schedule(conn, today, filter)?.into_iter().next())
-}
-
-fn earliest_on(offer: &Offer, last_counted_sale: Option<NaiveDate>) -> NaiveDate {
-    let calculation = offer.dates.calculation_date;
-    match last_counted_sale {
-        Some(sale) => {
-            let after_returns =
-                crate::domain::offer::add_days(sale, offer.returns.return_days.saturating_add(1));
-            after_returns.max(calculation)
-        }
-        None => calculation,
-    }
 }
 
 /// Placeholder until the sales aggregation is available: no counted lines.
