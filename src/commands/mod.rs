@@ -1,5 +1,6 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod calendar;
 pub mod export;
 pub mod offer;
 pub mod payout;
