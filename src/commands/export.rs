@@ -96,6 +96,7 @@ pub const TABLES: &[ExportTable] = &[
         },
     },
     ExportTable {
+<<<<<<< HEAD
         name: "payouts",
         columns: &super::payout::COLUMNS,
         private: false,
@@ -103,6 +104,19 @@ pub const TABLES: &[ExportTable] = &[
             let filter = crate::ledger::payouts::ScheduleFilter::default();
             for row in crate::ledger::payouts::schedule(ctx.conn, ctx.today, filter)? {
                 sink(&super::payout::payout_row_json(&row))?;
+=======
+        name: "claims",
+        columns: &super::claim::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            let currencies = super::claim::offer_currencies(ctx.conn)?;
+            for claim in crate::ledger::claims::list(ctx.conn, None, None, None)? {
+                let currency = currencies
+                    .get(&claim.offer_code)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                sink(&super::claim::claim_json(&claim, currency))?;
+>>>>>>> claims
             }
             Ok(())
         },

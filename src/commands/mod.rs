@@ -1,6 +1,10 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod agreement;
+pub mod calculate;
 pub mod calendar;
+pub mod check;
+pub mod claim;
 pub mod export;
 pub mod offer;
 pub mod payout;
@@ -19,6 +23,10 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Init => init(&app),
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
+        Command::Agreement(command) => agreement::run(&app, command),
+        Command::Claim(command) => claim::run(&app, command),
+        Command::Check(args) => check::run(&app, args),
+        Command::Calculate(args) => calculate::run(&app, args),
         Command::Export(args) => export::run(&app, args),
         Command::Payout(command) => payout::run(&app, command),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),

@@ -2,11 +2,13 @@
 //! files untouched), creating, and the one way to write: an IMMEDIATE
 //! transaction that carries its audit events.
 
+pub mod agreements;
 pub mod claims;
 pub mod events;
 pub mod offers;
 pub mod payouts;
 pub mod resellers;
+pub mod sales;
 pub mod schema;
 
 use std::fs::OpenOptions;
