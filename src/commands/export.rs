@@ -96,15 +96,6 @@ pub const TABLES: &[ExportTable] = &[
         },
     },
     ExportTable {
-<<<<<<< HEAD
-        name: "payouts",
-        columns: &super::payout::COLUMNS,
-        private: false,
-        rows: |ctx, sink| {
-            let filter = crate::ledger::payouts::ScheduleFilter::default();
-            for row in crate::ledger::payouts::schedule(ctx.conn, ctx.today, filter)? {
-                sink(&super::payout::payout_row_json(&row))?;
-=======
         name: "claims",
         columns: &super::claim::COLUMNS,
         private: false,
@@ -116,7 +107,38 @@ pub const TABLES: &[ExportTable] = &[
                     .map(String::as_str)
                     .unwrap_or("");
                 sink(&super::claim::claim_json(&claim, currency))?;
->>>>>>> claims
+            }
+            Ok(())
+        },
+    },
+    ExportTable {
+        name: "notices",
+        columns: &super::notice::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            crate::ledger::notices::list(ctx.conn, None, ctx.today, |listed| {
+                sink(&super::notice::notice_json(&listed.notice, listed.overdue))
+            })
+        },
+    },
+    ExportTable {
+        name: "bank_details",
+        columns: &super::bank::COLUMNS,
+        private: true,
+        rows: |ctx, sink| {
+            crate::ledger::bank::list(ctx.conn, None, |stored| {
+                sink(&super::bank::bank_details_json(&stored, ctx.reveal))
+            })
+        },
+    },
+    ExportTable {
+        name: "payouts",
+        columns: &super::payout::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            let filter = crate::ledger::payouts::ScheduleFilter::default();
+            for row in crate::ledger::payouts::schedule(ctx.conn, ctx.today, filter)? {
+                sink(&super::payout::payout_row_json(&row))?;
             }
             Ok(())
         },
