@@ -5,9 +5,16 @@
 use std::io::Write;
 
 use chrono::{NaiveDate, NaiveTime};
-use icalendar::{Calendar, Component, EventLike};
+use icalendar::{Calendar, Component, EventLike, Property};
 
+use super::deadlines::{self, Deadline};
+use crate::app::App;
+use crate::cli::CalendarArgs;
 use crate::domain::offer::add_days;
+use crate::io::files::AtomicFile;
+
+/// Names the program that wrote the file (RFC 5545 section 3.7.3).
+const PRODID: &str = concat!("-//cashback//deadlines ", env!("CARGO_PKG_VERSION"), "//EN");
 
 /// One all-day event of the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,12 +26,63 @@ pub struct CalendarEntry {
     pub description: String,
 }
 
+/// Writes the deadlines of `deadlines` (same rows, same window) as an
+/// iCalendar file: to `--output` atomically, replacing an earlier file (a
+/// shared calendar feed is regenerated in place), or to stdout.
+pub fn run(app: &App, args: CalendarArgs) -> anyhow::Result<()> {
+    let ledger = app.ledger()?;
+    let entries: Vec<CalendarEntry> = deadlines::collect(&ledger.conn, app.today, args.within)?
+        .iter()
+        .map(entry)
+        .collect();
+    match &args.output {
+        Some(path) => {
+            let mut file = AtomicFile::create(path, false, true)?;
+            write_ics(&mut file, &entries, app.today)?;
+            file.commit()?;
+            app.info(format!(
+                "wrote {} deadline(s) to {}",
+                entries.len(),
+                path.display()
+            ));
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            write_ics(&mut out, &entries, app.today)?;
+            out.flush()?;
+        }
+    }
+    Ok(())
+}
+
+/// The calendar event of one deadline.
+pub fn entry(deadline: &Deadline) -> CalendarEntry {
+    let what = match deadline.kind {
+        "notice" => "Bank details due",
+        "payout" => "Payout due",
+        other => other,
+    };
+    let overdue = if deadline.overdue { "OVERDUE: " } else { "" };
+    CalendarEntry {
+        uid: format!("{}@cashback", deadline.key),
+        date: deadline.due_on,
+        summary: format!(
+            "{overdue}{what}: claim {} ({})",
+            deadline.claim_id, deadline.reseller_id
+        ),
+        description: deadline.detail.clone(),
+    }
+}
+
 /// The calendar text. DTSTAMP is the business date at midnight UTC, so the
 /// same ledger and `--today` always give the same file.
 pub fn ics(entries: &[CalendarEntry], today: NaiveDate) -> String {
     let stamp = today.and_time(NaiveTime::MIN).and_utc();
-    let mut calendar = Calendar::new();
+    let mut calendar = Calendar::empty();
     calendar
+        .append_property(Property::new("VERSION", "2.0"))
+        .append_property(Property::new("PRODID", PRODID))
+        .append_property(Property::new("CALSCALE", "GREGORIAN"))
         .name("cashback deadlines")
         .description("Bank-details notices and payouts falling due");
     for entry in entries {
@@ -83,6 +141,7 @@ mod tests {
         assert!(text.contains("DTEND;VALUE=DATE:20160401\r\n"));
         assert!(text.contains("UID:payout-7@cashback\r\n"));
         assert!(text.contains("DTSTAMP:20160201T000000Z\r\n"));
+        assert!(text.contains("VERSION:2.0\r\nPRODID:-//cashback//deadlines "));
         // The same input gives the same file.
         assert_eq!(text, ics(&entries, d("2016-02-01")));
         let parsed: Calendar = text.parse().unwrap();

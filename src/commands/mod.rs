@@ -37,6 +37,7 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Bank(command) => bank::run(&app, command),
         Command::Sweep(args) => sweep::run(&app, args),
         Command::Deadlines(args) => deadlines::run(&app, args),
+        Command::Calendar(args) => calendar::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }
 }

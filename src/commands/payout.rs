@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Context;
+use rusqlite::Connection;
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::cli::{Format, PayoutCommand, PayoutRecordArgs, ReasonArgs, ScheduleArgs};
+use super::deadlines::Deadline;
 use crate::domain::claim::{ClaimEvent, ClaimStatus};
 use crate::domain::money::{Currency, format_minor};
 use crate::domain::payout::{PayoutStatus, weekly_totals};
@@ -236,6 +238,45 @@ fn write_chart(out: &mut dyn Write, rows: &[PayoutRow], today: NaiveDate) -> std
         }
     }
     Ok(())
+}
+
+/// Deadline rows of unpaid claims (approved, payable, payment_failed): each
+/// pay_by that has passed, or falls on or before `horizon`.
+pub fn payout_deadlines(
+    conn: &Connection,
+    today: NaiveDate,
+    horizon: NaiveDate,
+) -> anyhow::Result<Vec<Deadline>> {
+    let rows = payouts::schedule(conn, today, ScheduleFilter::default())?;
+    Ok(rows
+        .into_iter()
+        .filter(|row| row.standing.status != PayoutStatus::Paid && row.facts.pay_by <= horizon)
+        .map(|row| {
+            let amount = format!(
+                "{} {}{}",
+                amount_text(row.amount_minor, &row.currency),
+                row.currency,
+                if row.provisional { " (provisional)" } else { "" }
+            );
+            let detail = match (row.standing.status, row.standing.blocker) {
+                (PayoutStatus::Overdue, Some(blocker)) => {
+                    format!("payout of {amount} overdue; blocked: {blocker}")
+                }
+                (PayoutStatus::Overdue, None) => format!("payout of {amount} overdue; ready to pay"),
+                (_, Some(blocker)) => format!("pay {amount} by this date; blocked: {blocker}"),
+                (_, None) => format!("pay {amount} by this date; ready to pay"),
+            };
+            Deadline {
+                kind: "payout",
+                claim_id: row.claim_id,
+                reseller_id: row.reseller_id,
+                due_on: row.facts.pay_by,
+                overdue: row.standing.status == PayoutStatus::Overdue,
+                detail,
+                key: format!("payout-{}", row.claim_id),
+            }
+        })
+        .collect())
 }
 
 fn record(app: &App, args: PayoutRecordArgs) -> anyhow::Result<()> {

@@ -12,6 +12,7 @@ use crate::domain::eligibility;
 use crate::domain::offer::Offer;
 use crate::domain::payout::{PayoutFacts, Standing};
 use crate::ledger::offers;
+use crate::ledger::sales::{self, Scope, ScopeEntry};
 
 /// One recorded payment; it stands until the transfer comes back.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,17 +240,36 @@ pub fn schedule_row(
     Ok(schedule(conn, today, filter)?.into_iter().next())
 }
 
-/// Placeholder until the sales aggregation is available: no counted lines.
+/// The provisional incentive and last counted sale of each reseller's claim,
+/// from the one sales aggregation (evaluated as `check` does, on
+/// min(today, calculation_date)).
 fn provisional_figures(
-    _conn: &Connection,
-    _offer: &Offer,
+    conn: &Connection,
+    offer: &Offer,
     resellers: &[&str],
-    _today: NaiveDate,
+    today: NaiveDate,
 ) -> anyhow::Result<Vec<(String, Provisional)>> {
-    Ok(resellers
+    let scope: Vec<ScopeEntry> = resellers
         .iter()
-        .map(|r| (r.to_string(), Provisional::default()))
-        .collect())
+        .map(|r| ScopeEntry {
+            reseller_id: r.to_string(),
+            agreement_number: None,
+        })
+        .collect();
+    let evaluated_on = eligibility::evaluation_date(offer, today);
+    sales::aggregate(conn, offer, evaluated_on, Scope::Resellers(&scope))?
+        .into_iter()
+        .map(|sales| {
+            let amount_minor = eligibility::incentive_minor(offer, &sales.figures)?;
+            Ok((
+                sales.reseller_id,
+                Provisional {
+                    amount_minor,
+                    last_counted_sale: sales.figures.last_counted_sale,
+                },
+            ))
+        })
+        .collect()
 }
 
 /// One query for every claim on the schedule: its payout currency, the
