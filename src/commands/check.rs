@@ -410,12 +410,16 @@ fn check_claim(app: &App, id: i64) -> anyhow::Result<()> {
     verdict_exit(&evaluation, &format!("claim {id}"))
 }
 
-/// The what-if check of one reseller (no claim needed).
-fn check_reseller(app: &App, offer_code: &str, reseller_id: &str) -> anyhow::Result<()> {
-    let ledger = app.ledger()?;
-    let conn = &ledger.conn;
-    let offer = get_offer(conn, offer_code)?;
-    let reseller = reseller_facts(conn, &app.config, reseller_id)?;
+/// The what-if check of one reseller (no claim needed): its evaluation and
+/// the check record. Exit 3 for a reseller neither registered nor with sales.
+pub fn what_if(
+    conn: &Connection,
+    config: &Config,
+    offer: &Offer,
+    reseller_id: &str,
+    today: NaiveDate,
+) -> anyhow::Result<(Evaluation, Value)> {
+    let reseller = reseller_facts(conn, config, reseller_id)?;
     if reseller == ResellerFacts::NotRegistered
         && !agreements::reseller_has_lines(conn, reseller_id)?
     {
@@ -426,18 +430,18 @@ fn check_reseller(app: &App, offer_code: &str, reseller_id: &str) -> anyhow::Res
     }
     let sales = sales::aggregate_one(
         conn,
-        &offer,
-        eligibility::evaluation_date(&offer, app.today),
+        offer,
+        eligibility::evaluation_date(offer, today),
         reseller_id,
         None,
     )?;
     let evaluation = eligibility::evaluate(
-        &offer,
+        offer,
         reseller_id,
         &reseller,
         None,
         &sales.figures,
-        app.today,
+        today,
         Thresholds::PendingWhileSalesOpen,
     )
     .map_err(|e| Failure::Invalid(e.to_string()))?;
@@ -446,7 +450,14 @@ fn check_reseller(app: &App, offer_code: &str, reseller_id: &str) -> anyhow::Res
         provisional: true,
         earliest_on: evaluation.earliest_on,
     };
-    let check = check_json(&offer, reseller_id, None, &sales, &evaluation, &incentive);
+    let check = check_json(offer, reseller_id, None, &sales, &evaluation, &incentive);
+    Ok((evaluation, check))
+}
+
+fn check_reseller(app: &App, offer_code: &str, reseller_id: &str) -> anyhow::Result<()> {
+    let ledger = app.ledger()?;
+    let offer = get_offer(&ledger.conn, offer_code)?;
+    let (evaluation, check) = what_if(&ledger.conn, &app.config, &offer, reseller_id, app.today)?;
     print_check(app, &check)?;
     verdict_exit(&evaluation, reseller_id)
 }

@@ -167,12 +167,9 @@ fn submit(app: &App, args: SubmitArgs) -> anyhow::Result<()> {
     app.print_record(&claim_json(&claim, &offer.currency))
 }
 
+/// The refusal of a submission; each failing rule is printed with its sentence.
 fn refused(failures: Vec<RuleFailure>) -> Failure {
-    let ids: Vec<&str> = failures.iter().map(|f| f.id.as_str()).collect();
-    Failure::rules(
-        format!("submission refused, nothing recorded: {}", ids.join(", ")),
-        failures,
-    )
+    Failure::rules("claim submission refused; nothing recorded", failures)
 }
 
 fn list(app: &App, args: ClaimListArgs) -> anyhow::Result<()> {

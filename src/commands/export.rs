@@ -96,19 +96,29 @@ pub const TABLES: &[ExportTable] = &[
         },
     },
     ExportTable {
+        // The import's columns, so an export re-imports as unchanged.
+        name: "agreements",
+        columns: &crate::domain::agreement::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            crate::ledger::agreements::for_each_line(ctx.conn, |line| {
+                sink(&super::agreement::line_json(line))
+            })
+        },
+    },
+    ExportTable {
         name: "claims",
         columns: &super::claim::COLUMNS,
         private: false,
         rows: |ctx, sink| {
             let currencies = super::claim::offer_currencies(ctx.conn)?;
-            for claim in crate::ledger::claims::list(ctx.conn, None, None, None)? {
+            crate::ledger::claims::for_each(ctx.conn, |claim| {
                 let currency = currencies
                     .get(&claim.offer_code)
                     .map(String::as_str)
                     .unwrap_or("");
-                sink(&super::claim::claim_json(&claim, currency))?;
-            }
-            Ok(())
+                sink(&super::claim::claim_json(claim, currency))
+            })
         },
     },
     ExportTable {
