@@ -147,8 +147,15 @@ fn a_personal_account_rejects_an_approved_claim_and_is_kept() {
     let (t, claim) = waiting_for_details();
     let id = claim.to_string();
     let seq = last_seq(&t);
+    let before = t.dump();
     let error = recorded_refusal(&t, &bank_args(&id, "Nordic IT AS", "personal", IBAN));
     assert_eq!(rule_ids(&error), ["bank.business_payee"]);
+    assert_eq!(
+        changed_tables(&before, &t.dump()),
+        ["bank_details", "claims", "events"]
+            .map(String::from)
+            .into()
+    );
     assert!(
         error["message"].as_str().unwrap().contains("rejected"),
         "{error}"
@@ -266,7 +273,12 @@ fn refused_details_on_a_payable_claim_keep_the_accepted_ones() {
     let accepted = claim_json(&t, claim);
     t.set_today("2015-09-01");
     let seq = last_seq(&t);
+    let before = t.dump();
     let error = recorded_refusal(&t, &bank_args(&id, "Someone Else AS", "business", IBAN2));
+    assert_eq!(
+        changed_tables(&before, &t.dump()),
+        ["bank_details", "events"].map(String::from).into()
+    );
     assert_eq!(rule_ids(&error), ["bank.payee_name_matches"]);
     assert!(
         error["message"].as_str().unwrap().contains("stays payable"),

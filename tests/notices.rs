@@ -75,8 +75,13 @@ fn a_full_cycle_on_fixed_dates() {
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["number"], 2);
 
+    let before = t.dump();
     let second = send(&mut t, claim, "2015-08-09");
     assert_eq!(second["number"], 2);
+    assert_eq!(
+        changed_tables(&before, &t.dump()),
+        ["events", "notices"].map(String::from).into()
+    );
     assert_eq!(second["respond_by"], "2015-08-14");
     // The superseded notice is never overdue again.
     let notices = list(&t, claim);
@@ -115,9 +120,14 @@ fn a_full_cycle_on_fixed_dates() {
     assert_eq!(rows[0]["to"], "forfeited");
     assert_eq!(rows[0]["reason"], "notices.exhausted");
 
-    // ... the sweep forfeits it ...
+    // ... the sweep forfeits it, changing only the claim and the log ...
     let seq = last_seq(&t);
+    let before = t.dump();
     let rows = sweep(&t);
+    assert_eq!(
+        changed_tables(&before, &t.dump()),
+        ["claims", "events"].map(String::from).into()
+    );
     assert_eq!(rows.len(), 1);
     assert_eq!(rows[0]["claim_id"], claim);
     assert_eq!(rows[0]["from"], "approved");
@@ -450,4 +460,32 @@ fn notice_list_without_a_claim_lists_every_notice() {
         ])
         .starts_with("claim_id,kind,number,sent_on,respond_by,answered_on,overdue")
     );
+}
+
+#[test]
+fn invoice_notices_are_listed_but_never_due_or_overdue() {
+    let mut t = program();
+    let claim = submitted_claim(&mut t, "nordic-it", "Nordic IT AS");
+    let id = claim.to_string();
+    t.ok(&["claim", "request-invoice", &id]);
+    t.set_today("2015-12-01");
+    let notices = list(&t, claim);
+    assert_eq!(notices.len(), 1);
+    assert_eq!(notices[0]["kind"], "invoice");
+    assert_eq!(notices[0]["number"], 1);
+    assert_eq!(notices[0]["overdue"], false);
+    assert!(due(&t).is_empty());
+    assert_eq!(t.json(&["deadlines"]), serde_json::json!([]));
+    assert_eq!(t.json(&["--yes", "sweep"]), serde_json::json!([]));
+
+    t.ok(&["claim", "receive-invoice", &id]);
+    approve(&mut t, claim, "2015-12-02");
+    let rows = due(&t);
+    assert_eq!(rows[0]["kind"], "bank_details");
+    assert_eq!(rows[0]["number"], 1);
+    let first = send(&mut t, claim, "2015-12-02");
+    assert_eq!(first["number"], 1);
+    let notices = list(&t, claim);
+    assert_eq!(notices.len(), 2);
+    assert_eq!(notices[0]["answered_on"], "2015-12-01");
 }

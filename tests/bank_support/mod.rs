@@ -1,6 +1,6 @@
 //! Shared set-up for the notice and bank-details tests: claims brought to
-//! `approved` the way a user does it, and a payment failure recorded
-//! through the library.
+//! `approved` the way a user does it, and a failed payment recorded through
+//! the library (the `payout` commands are tested on their own).
 #![allow(dead_code)]
 
 use cashback::domain::claim::ClaimEvent;
@@ -10,7 +10,7 @@ use cashback::ledger::events::EventContext;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
-use crate::common::TestLedger;
+use crate::common::{CSV_HEADER, TestLedger};
 
 /// A valid Norwegian IBAN (15 characters) and other forms of it.
 pub const IBAN: &str = "NO9386011117947";
@@ -26,10 +26,7 @@ pub fn date(text: &str) -> NaiveDate {
 
 /// A ledger holding the spec's example offer, with today 2015-07-01.
 pub fn program() -> TestLedger {
-    let t = TestLedger::uninitialised();
-    // The fixture points CASHBACK_CONFIG at this file: an empty config.
-    t.write_file("no-config.toml", "");
-    t.ok(&["init"]);
+    let t = TestLedger::new();
     t.add_example_offer();
     t
 }
@@ -43,7 +40,8 @@ pub fn approved_claim(t: &mut TestLedger, reseller: &str, name: &str, approved_o
     id
 }
 
-/// Registers, imports and submits; the claim is `submitted`, today 2015-07-01.
+/// Registers, imports and submits as a user does; the claim is
+/// `submitted`, today 2015-07-01.
 pub fn submitted_claim(t: &mut TestLedger, reseller: &str, name: &str) -> i64 {
     t.set_today("2015-07-01");
     let email = format!("post@{reseller}.no");
@@ -60,33 +58,34 @@ pub fn submitted_claim(t: &mut TestLedger, reseller: &str, name: &str) -> i64 {
         "NO",
     ]);
     let conn = rusqlite::Connection::open(&t.path).expect("open ledger");
-    let number = format!("V{:07}", next_agreement(&conn));
-    conn.execute(
-        "INSERT INTO agreement_lines VALUES (?1, 1, ?2, 'C1', 'Kunde AS', 'commercial', 'NO', '2015-07-01',
-         'Office 365 E3', 'cloud-open', 10, 1000000, 'NOK', NULL)",
-        rusqlite::params![number, reseller],
-    )
-    .expect("insert agreement line");
-    conn.execute(
-        "INSERT INTO claims (offer_code, reseller_id, agreement_number, status, submitted_on, terms_version)
-         VALUES ('10at5-cloud-open', ?1, ?2, 'submitted', '2015-07-01', '2015-07')",
-        rusqlite::params![reseller, number],
-    )
-    .expect("insert claim");
-    conn.last_insert_rowid()
-}
-
-fn next_agreement(conn: &rusqlite::Connection) -> i64 {
-    conn.query_row("SELECT count(*) + 1000001 FROM agreement_lines", [], |r| {
-        r.get(0)
-    })
-    .expect("count lines")
+    let agreements: i64 = conn
+        .query_row("SELECT count(*) FROM agreement_lines", [], |r| r.get(0))
+        .expect("count agreement lines");
+    let number = format!("V{:07}", 1_000_001 + agreements);
+    let csv = format!(
+        "{CSV_HEADER}\n{number},1,{reseller},C-{reseller},Kunde AS,commercial,NO,2015-07-01,Office 365 E3,cloud-open,10,10000.00,NOK,\n"
+    );
+    let file = t.write_file(&format!("{reseller}.csv"), &csv);
+    t.ok(&["agreement", "import", file.to_str().unwrap()]);
+    let claim = t.json(&[
+        "claim",
+        "submit",
+        "--offer",
+        "10at5-cloud-open",
+        "--reseller",
+        reseller,
+        "--agreement",
+        &number,
+        "--accept-terms",
+    ]);
+    claim["id"].as_i64().expect("claim id")
 }
 
 /// Validates a submitted claim on `on` (today becomes `on`).
 pub fn approve(t: &mut TestLedger, claim: i64, on: &str) {
     t.set_today(on);
-    library_transition(t, claim, ClaimEvent::Approve, on, None);
+    let approved = t.json(&["claim", "validate", &claim.to_string()]);
+    assert_eq!(approved["status"], "approved", "{approved}");
 }
 
 /// Moves a claim along one arrow through the library, with its audit event,
@@ -127,18 +126,14 @@ pub fn fail_payment(t: &mut TestLedger, claim: i64, on: &str) {
 /// Undoes a rejection or forfeit: the claim goes back to the state it left.
 pub fn reopen(t: &mut TestLedger, claim: i64, on: &str) {
     t.set_today(on);
-    let to = claim_json(t, claim)["reopen_to"]
-        .as_str()
-        .expect("reopen_to")
-        .parse()
-        .expect("status");
-    library_transition(
-        t,
-        claim,
-        ClaimEvent::Reopen { to },
-        on,
-        Some("entered in error"),
-    );
+    t.ok(&[
+        "--yes",
+        "claim",
+        "reopen",
+        &claim.to_string(),
+        "--reason",
+        "entered in error",
+    ]);
 }
 
 /// The claim's stored row as JSON (status, reason, cycle, bank_details_id).
@@ -239,5 +234,20 @@ pub fn rule_ids(error: &Value) -> Vec<String> {
         .expect("rules")
         .iter()
         .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The tables whose rows differ between two dumps of the ledger.
+pub fn changed_tables(before: &str, after: &str) -> std::collections::BTreeSet<String> {
+    let rows = |dump: &str| -> std::collections::BTreeSet<String> {
+        dump.lines()
+            .filter(|l| l.contains(": "))
+            .map(str::to_string)
+            .collect()
+    };
+    let (before, after) = (rows(before), rows(after));
+    before
+        .symmetric_difference(&after)
+        .filter_map(|line| line.split(": ").next().map(str::to_string))
         .collect()
 }
