@@ -21,8 +21,9 @@ const ECHO: i64 = 5;
 /// Five claims on the late-returns offer, submitted and approved on
 /// 2015-08-01. alpha has no bank details; bravo (EUR), charlie, delta and
 /// echo (NOK) gave theirs on 2015-08-05. Each sold 10 seats for 10000.00 on
-/// 2015-07-20; charlie also 2 seats for 2000.00 on 2015-08-01 (line 2); bravo
-/// 1 seat for 500.00 on 2015-12-20, imported on 2015-12-21 (today).
+/// 2015-07-20; charlie also 2 seats for 2000.00 on 2015-08-01 (agreement
+/// AG-CHARLIE-2); bravo 1 seat for 500.00 on 2015-12-20 (AG-BRAVO-2),
+/// imported on 2015-12-21 (today).
 fn five_claims() -> TestLedger {
     let mut t = program();
     let resellers = ["alpha", "bravo", "charlie", "delta", "echo"];
@@ -35,8 +36,8 @@ fn five_claims() -> TestLedger {
         .map(|r| sale(&agreement(r), 1, r, "2015-07-20", 10, "10000.00", ""))
         .collect();
     lines.push(sale(
-        &agreement("charlie"),
-        2,
+        "AG-CHARLIE-2",
+        1,
         "charlie",
         "2015-08-01",
         2,
@@ -58,8 +59,8 @@ fn five_claims() -> TestLedger {
         &t,
         "late.csv",
         &[sale(
-            &agreement("bravo"),
-            2,
+            "AG-BRAVO-2",
+            1,
             "bravo",
             "2015-12-20",
             1,
@@ -374,8 +375,8 @@ fn a_return_after_calculation_blocks_until_recalculated() {
         &t,
         "returns.csv",
         &[sale(
-            &agreement("charlie"),
-            2,
+            "AG-CHARLIE-2",
+            1,
             "charlie",
             "2015-08-01",
             2,
