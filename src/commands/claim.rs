@@ -226,6 +226,14 @@ fn allowed(claim: &Claim, event: ClaimEvent) -> Result<(), Failure> {
     }
 }
 
+/// The claim as it is inside the command's transaction (another command may
+/// have moved it since it was first read), refused if `event` no longer applies.
+fn reread(conn: &Connection, claim: &Claim, event: ClaimEvent) -> anyhow::Result<Claim> {
+    let current = claims::get(conn, claim.id)?;
+    allowed(&current, event)?;
+    Ok(current)
+}
+
 enum Validation {
     Approved(Claim),
     Rejected(Vec<RuleFailure>),
@@ -239,6 +247,7 @@ fn validate(app: &App, args: ClaimOnArgs) -> anyhow::Result<()> {
     let offer = get_offer(&ledger.conn, &claim.offer_code)?;
     let config = &app.config;
     let outcome = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::Approve)?;
         let (sales, evaluation) = evaluate_claim(
             tx,
             config,
@@ -315,6 +324,7 @@ fn request_invoice(app: &App, args: ClaimOnArgs) -> anyhow::Result<()> {
     let date = app.event_date(&ledger, args.on.on, Some(&claim.entity()))?;
     allowed(&claim, ClaimEvent::RequestInvoice)?;
     let (updated, number) = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::RequestInvoice)?;
         let number = claims::insert_invoice_notice(tx, &claim, date)?;
         let updated = claims::transition(
             tx,
@@ -362,6 +372,7 @@ fn receive_invoice(app: &App, args: ReceiveInvoiceArgs) -> anyhow::Result<()> {
     allowed(&claim, ClaimEvent::ReceiveInvoice)?;
     let file = args.file.as_deref().map(file_digest).transpose()?;
     let updated = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::ReceiveInvoice)?;
         let number = claims::answer_invoice_notice(
             tx,
             claim.id,
@@ -412,6 +423,7 @@ fn reject(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
         claim.id, claim.reseller_id, claim.status
     ))?;
     let updated = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::Reject)?;
         claims::transition(
             tx,
             events,
@@ -437,6 +449,8 @@ fn reopen(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
         claim.id, claim.reseller_id, claim.status
     ))?;
     let updated = ledger.write(&app.event_context(), |tx, events| {
+        let claim = claims::get(tx, claim.id)?;
+        let to = reopen_target(&claim)?;
         claims::transition(
             tx,
             events,
