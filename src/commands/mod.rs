@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod bank;
 pub mod calculate;
+pub mod calendar;
 pub mod check;
 pub mod claim;
 pub mod deadlines;
@@ -12,6 +13,7 @@ pub mod demo;
 pub mod export;
 pub mod notice;
 pub mod offer;
+pub mod payout;
 pub mod reseller;
 pub mod shell;
 pub mod sweep;
@@ -20,14 +22,14 @@ use clap::ArgMatches;
 
 use crate::app::App;
 use crate::cli::{Cli, Command};
-use crate::error::Failure;
 use crate::ledger::Ledger;
 
 pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
-    // These need no ledger and no settings.
-    match &cli.command {
-        Command::Completions(args) => return shell::completions(args.shell),
-        Command::Man => return shell::man(),
+    let app = || App::from_args(&cli.global, matches);
+    match cli.command {
+        // These need no ledger and no settings.
+        Command::Completions(args) => shell::completions(args.shell),
+        Command::Man => shell::man(),
         Command::Demo => {
             // The demo never touches a real ledger: CASHBACK_DB is ignored.
             let db = cli
@@ -35,27 +37,24 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
                 .db
                 .as_deref()
                 .filter(|_| crate::app::from_command_line(matches, "db"));
-            return demo::run(db, cli.global.quiet);
+            demo::run(db, cli.global.quiet)
         }
-        _ => {}
-    }
-    let app = App::from_args(&cli.global, matches)?;
-    match cli.command {
-        Command::Init => init(&app),
-        Command::Reseller(command) => reseller::run(&app, command),
-        Command::Offer(command) => offer::run(&app, command),
-        Command::Agreement(command) => agreement::run(&app, command),
-        Command::Claim(command) => claim::run(&app, command),
-        Command::Check(args) => check::run(&app, args),
-        Command::Calculate(args) => calculate::run(&app, args),
-        Command::Export(args) => export::run(&app, args),
-        Command::Audit(command) => audit::run(&app, command),
-        Command::Backup(args) => backup::run(&app, args),
-        Command::Notice(command) => notice::run(&app, command),
-        Command::Bank(command) => bank::run(&app, command),
-        Command::Sweep(args) => sweep::run(&app, args),
-        Command::Deadlines(args) => deadlines::run(&app, args),
-        other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
+        Command::Init => init(&app()?),
+        Command::Reseller(command) => reseller::run(&app()?, command),
+        Command::Offer(command) => offer::run(&app()?, command),
+        Command::Agreement(command) => agreement::run(&app()?, command),
+        Command::Claim(command) => claim::run(&app()?, command),
+        Command::Check(args) => check::run(&app()?, args),
+        Command::Calculate(args) => calculate::run(&app()?, args),
+        Command::Notice(command) => notice::run(&app()?, command),
+        Command::Bank(command) => bank::run(&app()?, command),
+        Command::Sweep(args) => sweep::run(&app()?, args),
+        Command::Deadlines(args) => deadlines::run(&app()?, args),
+        Command::Calendar(args) => calendar::run(&app()?, args),
+        Command::Payout(command) => payout::run(&app()?, command),
+        Command::Audit(command) => audit::run(&app()?, command),
+        Command::Export(args) => export::run(&app()?, args),
+        Command::Backup(args) => backup::run(&app()?, args),
     }
 }
 
