@@ -4,6 +4,7 @@
 //! administrator would see.
 
 use std::io::Write;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -561,7 +562,10 @@ fn walk(ledger: &Path, files: &Path, quiet: bool) -> anyhow::Result<()> {
                 "--yes",
             ])
             .args(step.args)
-            .stdin(Stdio::null());
+            .stdin(Stdio::null())
+            // Messages and refusals belong to the story: keep them in order
+            // with the data, on the demo's stdout.
+            .stderr(Stdio::from(std::io::stdout().as_fd().try_clone_to_owned()?));
         if quiet {
             command.arg("--quiet");
         }
