@@ -3,10 +3,6 @@
 //! the library (the `payout` commands are tested on their own).
 #![allow(dead_code)]
 
-use cashback::domain::claim::ClaimEvent;
-use cashback::ledger::Ledger;
-use cashback::ledger::claims;
-use cashback::ledger::events::EventContext;
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
@@ -88,39 +84,16 @@ pub fn approve(t: &mut TestLedger, claim: i64, on: &str) {
     assert_eq!(approved["status"], "approved", "{approved}");
 }
 
-/// Moves a claim along one arrow through the library, with its audit event,
-/// as the command owning that arrow does.
-pub fn library_transition(
-    t: &TestLedger,
-    claim: i64,
-    event: ClaimEvent,
-    on: &str,
-    reason: Option<&str>,
-) {
-    let mut ledger = Ledger::open(&t.path, std::time::Duration::from_secs(5)).expect("open ledger");
-    let context = EventContext {
-        actor: "tester".into(),
-        at: "2015-01-01T00:00:00.000000Z".into(),
-    };
-    ledger
-        .write(&context, |tx, events| {
-            let current = claims::get(tx, claim)?;
-            claims::transition(tx, events, &current, event, date(on), reason, json!({}))?;
-            Ok(())
-        })
-        .expect("transition");
-}
-
 /// A transfer that could not be made: payable -> payment_failed.
 pub fn fail_payment(t: &mut TestLedger, claim: i64, on: &str) {
     t.set_today(on);
-    library_transition(
-        t,
-        claim,
-        ClaimEvent::PayoutFailed,
-        on,
-        Some("account closed"),
-    );
+    t.ok(&[
+        "payout",
+        "fail",
+        &claim.to_string(),
+        "--reason",
+        "account closed",
+    ]);
 }
 
 /// Undoes a rejection or forfeit: the claim goes back to the state it left.
