@@ -292,44 +292,7 @@ fn read_offer(table: &Table) -> Result<Offer, OfferProblem> {
 mod tests {
     use super::*;
 
-    const EXAMPLE: &str = r#"
-code = "10at5-cloud-open"
-name = "10@5 Cloud Open Promotion"
-currency = "NOK"
-regions = ["NO"]
-terms_version = "2015-07"
-
-[dates]
-opens_on = 2015-07-01
-submit_before = 2015-12-15
-sales_from = 2015-07-01
-sales_to = 2015-12-31
-calculation_date = 2016-01-31
-payout_within_days = 60
-
-[criteria]
-products = ["Office 365 E3", "Office 365 Business Premium"]
-license_types = ["cloud-open"]
-segments = ["commercial"]
-min_quantity = 5
-
-[exclusion]
-program = "MRI"
-from = 2015-07-01
-to = 2015-12-31
-
-[incentive]
-kind = "percent"
-rate = "10"
-cap = "100000.00"
-
-[notices]
-response_days = 5
-max_notices = 3
-
-[returns]
-return_days = 30
-"#;
+    const EXAMPLE: &str = include_str!("../../examples/10at5-cloud-open.toml");
 
     #[test]
     fn reads_the_spec_example() {

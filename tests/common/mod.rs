@@ -10,45 +10,8 @@ use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// The spec's example offer (10@5 Cloud Open).
-pub const OFFER_TOML: &str = r#"code = "10at5-cloud-open"
-name = "10@5 Cloud Open Promotion"
-currency = "NOK"
-regions = ["NO"]
-terms_version = "2015-07"
-
-[dates]
-opens_on = 2015-07-01
-submit_before = 2015-12-15
-sales_from = 2015-07-01
-sales_to = 2015-12-31
-calculation_date = 2016-01-31
-payout_within_days = 60
-
-[criteria]
-products = ["Office 365 E3", "Office 365 Business Premium"]
-license_types = ["cloud-open"]
-segments = ["commercial"]
-min_quantity = 5
-min_new_customers = 0
-
-[exclusion]
-program = "MRI"
-from = 2015-07-01
-to = 2015-12-31
-
-[incentive]
-kind = "percent"
-rate = "10"
-cap = "100000.00"
-
-[notices]
-response_days = 5
-max_notices = 3
-
-[returns]
-return_days = 30
-"#;
+/// The spec's example offer (10@5 Cloud Open), as shipped in examples/.
+pub const OFFER_TOML: &str = include_str!("../../examples/10at5-cloud-open.toml");
 
 /// The agreements CSV header of SPEC section 5.
 pub const CSV_HEADER: &str = "agreement_number,line,reseller_id,customer_id,customer_name,segment,country,sale_date,product,license_type,quantity,net_amount,currency,returned_on";
