@@ -90,7 +90,7 @@ impl TestLedger {
                 cmd.env_remove(key);
             }
         }
-        cmd.env("CASHBACK_CONFIG", self.dir.path().join("no-config.toml"))
+        cmd.env("CASHBACK_CONFIG", "/dev/null")
             .env("USER", "tester")
             .env_remove("NO_COLOR")
             .arg("--db")
@@ -153,7 +153,8 @@ impl TestLedger {
         let mut all = args.to_vec();
         all.extend(["--format", "json"]);
         let stderr = self.refused(1, &all);
-        let error: Value = serde_json::from_str(stderr.trim()).expect("one JSON error object on stderr");
+        let error: Value =
+            serde_json::from_str(stderr.trim()).expect("one JSON error object on stderr");
         let ids: Vec<&str> = error["rules"]
             .as_array()
             .expect("rules array")
@@ -184,15 +185,18 @@ impl TestLedger {
 }
 
 pub fn dump(path: &Path) -> String {
-    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open ledger for dump");
+    let conn =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("open ledger for dump");
     let mut text = String::new();
     for pragma in ["user_version", "application_id"] {
         let value: i64 = conn.pragma_query_value(None, pragma, |r| r.get(0)).unwrap();
         text.push_str(&format!("{pragma}={value}\n"));
     }
     let mut tables = conn
-        .prepare("SELECT name, sql FROM sqlite_master WHERE type IN ('table','index') ORDER BY name")
+        .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type IN ('table','index') ORDER BY name",
+        )
         .unwrap();
     let names: Vec<(String, Option<String>)> = tables
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -205,12 +209,18 @@ pub fn dump(path: &Path) -> String {
             continue;
         }
         let is_table: bool = conn
-            .query_row("SELECT type = 'table' FROM sqlite_master WHERE name = ?1", [&name], |r| r.get(0))
+            .query_row(
+                "SELECT type = 'table' FROM sqlite_master WHERE name = ?1",
+                [&name],
+                |r| r.get(0),
+            )
             .unwrap();
         if !is_table {
             continue;
         }
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{name}\" ORDER BY 1, 2")).unwrap();
+        let mut stmt = conn
+            .prepare(&format!("SELECT * FROM \"{name}\" ORDER BY 1, 2"))
+            .unwrap();
         let columns = stmt.column_count();
         let rows = stmt
             .query_map([], |row| {
