@@ -1,0 +1,922 @@
+//! Hostile input: a table of malformed inputs over every input channel
+//! (offer TOML, config TOML, command arguments, ledger files). Each row
+//! names the exit code and the words the message must contain; every row
+//! must also leave the ledger (or the foreign file) exactly as it was and
+//! never panic.
+
+mod common;
+
+use std::ffi::OsString;
+use std::os::unix::ffi::OsStringExt;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::{OFFER_TOML, TestLedger};
+use serde_json::Value;
+
+/// One malformed input: the command to run, the exit code it must end with
+/// and the words its message must contain.
+struct Case {
+    name: &'static str,
+    args: Vec<OsString>,
+    code: i32,
+    needles: Vec<String>,
+}
+
+fn case(name: &'static str, args: &[&str], code: i32, needles: &[&str]) -> Case {
+    Case {
+        name,
+        args: args.iter().map(OsString::from).collect(),
+        code,
+        needles: needles.iter().map(|n| n.to_string()).collect(),
+    }
+}
+
+fn os(path: &Path) -> String {
+    path.to_str().expect("UTF-8 temp path").to_string()
+}
+
+/// Runs every case on `ledger`, plain and with `--format json`, and reports
+/// every row that misbehaved at once.
+fn run_matrix(ledger: &TestLedger, cases: &[Case]) {
+    let mut problems = Vec::new();
+    for case in cases {
+        let before = ledger.dump();
+        let output = command(ledger, &case.args).output().expect("run");
+        problems.extend(judge(case, &output, false));
+        if case.code != 2 {
+            // clap prints its own usage errors; every later error is JSON.
+            let output = command(ledger, &case.args)
+                .args(["--format", "json"])
+                .output()
+                .expect("run");
+            problems.extend(judge(case, &output, true));
+        }
+        if ledger.dump() != before {
+            problems.push(format!("{}: the ledger changed", case.name));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "{} problem(s):\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
+}
+
+/// The fixture's command; where the case gives its own `--today`, the same
+/// command without the fixture's (clap refuses a flag given twice).
+fn command(ledger: &TestLedger, args: &[OsString]) -> assert_cmd::Command {
+    let mut cmd = ledger.cmd(&[]);
+    if args.iter().any(|a| a == "--today") {
+        cmd = assert_cmd::Command::cargo_bin("cashback").expect("binary");
+        for (key, _) in std::env::vars() {
+            if key.starts_with("CASHBACK_") {
+                cmd.env_remove(key);
+            }
+        }
+        cmd.env("CASHBACK_CONFIG", "/dev/null")
+            .env("USER", "tester")
+            .arg("--db")
+            .arg(&ledger.path);
+    }
+    cmd.args(args);
+    cmd
+}
+
+fn judge(case: &Case, output: &Output, json: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let label = format!("{}{}", case.name, if json { " (json)" } else { "" });
+    if output.status.code() != Some(case.code) {
+        problems.push(format!(
+            "{label}: exit {:?}, expected {}; stderr: {stderr}",
+            output.status.code(),
+            case.code
+        ));
+    }
+    if stderr.contains("panicked") || stderr.contains("RUST_BACKTRACE") {
+        problems.push(format!("{label}: panicked: {stderr}"));
+    }
+    let message = if json {
+        match serde_json::from_str::<Value>(stderr.trim()) {
+            Ok(error) => {
+                if error["exit"] != case.code {
+                    problems.push(format!("{label}: JSON error with exit {}", error["exit"]));
+                }
+                error["message"].as_str().unwrap_or_default().to_string()
+            }
+            Err(_) => {
+                problems.push(format!("{label}: stderr is not one JSON object: {stderr}"));
+                String::new()
+            }
+        }
+    } else {
+        stderr.to_string()
+    };
+    for needle in &case.needles {
+        if !message.contains(needle.as_str()) {
+            problems.push(format!(
+                "{label}: message does not mention `{needle}`: {message}"
+            ));
+        }
+    }
+    if !output.stdout.is_empty() {
+        problems.push(format!(
+            "{label}: printed data on stdout although it failed: {}",
+            String::from_utf8_lossy(&output.stdout)
+        ));
+    }
+    problems
+}
+
+/// A ledger with an offer and a reseller, so that refusals have something
+/// to leave alone.
+fn populated() -> TestLedger {
+    let ledger = TestLedger::new();
+    ledger.add_example_offer();
+    ledger.ok(&[
+        "reseller",
+        "register",
+        "--id",
+        "nordic-it",
+        "--name",
+        "Nordic IT AS",
+        "--email",
+        "post@nordic-it.no",
+        "--country",
+        "NO",
+    ]);
+    ledger
+}
+
+fn write_bytes(ledger: &TestLedger, name: &str, bytes: &[u8]) -> String {
+    let path = ledger.dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write test file");
+    os(&path)
+}
+
+/// The example offer with one line replaced (the line must exist).
+fn offer_with(from: &str, to: &str) -> String {
+    assert!(OFFER_TOML.contains(from), "example offer has no `{from}`");
+    OFFER_TOML
+        .replace(from, to)
+        .replace("10at5-cloud-open", "hostile-offer")
+}
+
+#[test]
+fn malformed_offer_files_are_refused_naming_the_key() {
+    let ledger = populated();
+    let file = |name: &str, text: &str| write_bytes(&ledger, name, text.as_bytes());
+    let add = |path: String| vec!["offer".to_string(), "add".to_string(), path];
+    let row = |name: &'static str, path: String, needles: &[&str]| {
+        let args = add(path);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        case(name, &args, 4, needles)
+    };
+    let mut nul = offer_with(
+        "name = \"10@5 Cloud Open Promotion\"",
+        "name = \"10@5\0Cloud\"",
+    )
+    .into_bytes();
+    nul.push(0);
+    let mut latin1 = offer_with("10@5 Cloud Open Promotion", "Bl\u{e5}b\u{e6}r").into_bytes();
+    // Latin-1 å and æ instead of their UTF-8 forms.
+    let pos = latin1
+        .windows(2)
+        .position(|w| w == "å".as_bytes())
+        .expect("å in the text");
+    latin1.splice(pos..pos + 2, [0xE5]);
+    let cases = vec![
+        row(
+            "offer: not TOML at all",
+            file("garbage.toml", "this is { not toml"),
+            &["garbage.toml", "TOML", "line 1"],
+        ),
+        row(
+            "offer: empty file",
+            file("empty.toml", ""),
+            &["empty.toml", "dates"],
+        ),
+        row(
+            "offer: TOML float for a rate",
+            file("float.toml", &offer_with("rate = \"10\"", "rate = 7.5")),
+            &["float.toml", "incentive.rate", "floats"],
+        ),
+        row(
+            "offer: TOML float for a count",
+            file(
+                "float-count.toml",
+                &offer_with("min_quantity = 5", "min_quantity = 5.0"),
+            ),
+            &["criteria.min_quantity", "whole number"],
+        ),
+        row(
+            "offer: unknown top-level key",
+            file(
+                "unknown.toml",
+                &offer_with(
+                    "terms_version = \"2015-07\"",
+                    "terms_version = \"2015-07\"\ncolour = \"red\"",
+                ),
+            ),
+            &["colour", "unknown key"],
+        ),
+        row(
+            "offer: misspelt key gets a suggestion",
+            file(
+                "typo.toml",
+                &offer_with("submit_before =", "submit_befor ="),
+            ),
+            &["dates.submit_befor", "did you mean `submit_before`"],
+        ),
+        row(
+            "offer: unknown table",
+            file(
+                "table.toml",
+                &format!("{}\n[bonus]\nx = 1\n", offer_with("", "")),
+            ),
+            &["bonus", "unknown key"],
+        ),
+        row(
+            "offer: number where a string is needed",
+            file(
+                "type.toml",
+                &offer_with("currency = \"NOK\"", "currency = 578"),
+            ),
+            &["currency", "expected a string"],
+        ),
+        row(
+            "offer: string where a list is needed",
+            file(
+                "list.toml",
+                &offer_with("regions = [\"NO\"]", "regions = \"NO\""),
+            ),
+            &["regions", "list of strings"],
+        ),
+        row(
+            "offer: impossible date 2015-02-30",
+            file(
+                "feb30.toml",
+                &offer_with("opens_on = 2015-07-01", "opens_on = 2015-02-30"),
+            ),
+            &["feb30.toml", "opens_on", "2015-02-30"],
+        ),
+        row(
+            "offer: impossible date as a string",
+            file(
+                "feb30s.toml",
+                &offer_with("opens_on = 2015-07-01", "opens_on = \"2015-02-30\""),
+            ),
+            &["dates.opens_on", "2015-02-30"],
+        ),
+        row(
+            "offer: a date-time where a date is needed",
+            file(
+                "datetime.toml",
+                &offer_with("opens_on = 2015-07-01", "opens_on = 2015-07-01T10:00:00Z"),
+            ),
+            &["dates.opens_on", "date"],
+        ),
+        row(
+            "offer: negative quantity",
+            file(
+                "negative.toml",
+                &offer_with("min_quantity = 5", "min_quantity = -5"),
+            ),
+            &["criteria.min_quantity", "negative"],
+        ),
+        row(
+            "offer: negative rate as a string",
+            file(
+                "negrate.toml",
+                &offer_with("rate = \"10\"", "rate = \"-10\""),
+            ),
+            &["incentive.rate", "negative"],
+        ),
+        row(
+            "offer: integer beyond 64 bits",
+            file(
+                "huge.toml",
+                &offer_with("min_quantity = 5", "min_quantity = 99999999999999999999999"),
+            ),
+            &["huge.toml", "line 19", "min_quantity"],
+        ),
+        row(
+            "offer: decimal beyond 96 bits",
+            file(
+                "hugecap.toml",
+                &offer_with(
+                    "cap = \"100000.00\"",
+                    "cap = \"999999999999999999999999999999999999999\"",
+                ),
+            ),
+            &["incentive.cap", "too large"],
+        ),
+        row(
+            "offer: amount with an exponent",
+            file(
+                "exp.toml",
+                &offer_with("cap = \"100000.00\"", "cap = \"1e5\""),
+            ),
+            &["incentive.cap", "not a decimal"],
+        ),
+        row(
+            "offer: more decimals than the currency has",
+            file(
+                "decimals.toml",
+                &offer_with("cap = \"100000.00\"", "cap = \"100000.001\""),
+            ),
+            &["incentive.cap", "decimals"],
+        ),
+        row(
+            "offer: days beyond a century",
+            file(
+                "days.toml",
+                &offer_with("payout_within_days = 60", "payout_within_days = 4000000000"),
+            ),
+            &["dates.payout_within_days", "36500"],
+        ),
+        row(
+            "offer: NUL bytes",
+            write_bytes(&ledger, "nul.toml", &nul),
+            &["nul.toml", "TOML"],
+        ),
+        row(
+            "offer: not UTF-8",
+            write_bytes(&ledger, "latin1.toml", &latin1),
+            &["latin1.toml", "UTF-8"],
+        ),
+        row(
+            "offer: dates out of order",
+            file(
+                "order.toml",
+                &offer_with(
+                    "calculation_date = 2016-01-31",
+                    "calculation_date = 2015-12-30",
+                ),
+            ),
+            &["dates.calculation_date", "before sales_to"],
+        ),
+        row(
+            "offer: code full of SQL",
+            file(
+                "sqlcode.toml",
+                &OFFER_TOML.replace(
+                    "code = \"10at5-cloud-open\"",
+                    "code = \"x'); DROP TABLE offers;--\"",
+                ),
+            ),
+            &["code", "a-z"],
+        ),
+        row(
+            "offer: unknown currency",
+            file(
+                "cur.toml",
+                &offer_with("currency = \"NOK\"", "currency = \"nok\""),
+            ),
+            &["currency", "ISO 4217"],
+        ),
+        row(
+            "offer: file is a directory",
+            os(ledger.dir.path()),
+            &["cannot read"],
+        ),
+        row(
+            "offer: file is missing",
+            os(&ledger.dir.path().join("absent.toml")),
+            &["absent.toml", "cannot read"],
+        ),
+    ];
+    run_matrix(&ledger, &cases);
+}
+
+#[test]
+fn malformed_config_files_are_refused_naming_the_key() {
+    let ledger = populated();
+    let config = |name: &str, bytes: &[u8], needles: &[&str]| -> (String, Vec<String>) {
+        (
+            write_bytes(&ledger, name, bytes),
+            needles.iter().map(|n| n.to_string()).collect(),
+        )
+    };
+    let rows: Vec<(&'static str, (String, Vec<String>))> = vec![
+        (
+            "config: unknown key",
+            config(
+                "unknown.toml",
+                b"[ledger]\nbusy_timeout = 3\n",
+                &["unknown.toml", "busy_timeout"],
+            ),
+        ),
+        (
+            "config: unknown section",
+            config("section.toml", b"[ledgr]\n", &["ledgr"]),
+        ),
+        (
+            "config: bad regular expression",
+            config(
+                "regex.toml",
+                b"[agreements]\nnumber_pattern = \"^V[0-9\"\n",
+                &["regex.toml", "number_pattern", "regular expression"],
+            ),
+        ),
+        (
+            "config: string where a number is needed",
+            config(
+                "type.toml",
+                b"[ledger]\nbusy_timeout_seconds = \"30\"\n",
+                &["busy_timeout_seconds"],
+            ),
+        ),
+        (
+            "config: negative timeout",
+            config(
+                "negative.toml",
+                b"[ledger]\nbusy_timeout_seconds = -1\n",
+                &["busy_timeout_seconds"],
+            ),
+        ),
+        (
+            "config: float timeout",
+            config(
+                "float.toml",
+                b"[ledger]\nbusy_timeout_seconds = 1.5\n",
+                &["busy_timeout_seconds"],
+            ),
+        ),
+        (
+            "config: absurd timeout",
+            config(
+                "absurd.toml",
+                b"[ledger]\nbusy_timeout_seconds = 99999999999\n",
+                &["busy_timeout_seconds", "86400"],
+            ),
+        ),
+        (
+            "config: a string where a list is needed",
+            config(
+                "list.toml",
+                b"[registration]\npersonal_email_domains = \"online.no\"\n",
+                &["personal_email_domains"],
+            ),
+        ),
+        (
+            "config: not TOML",
+            config(
+                "garbage.toml",
+                b"[registration\n",
+                &["garbage.toml", "line 1"],
+            ),
+        ),
+        (
+            "config: not UTF-8",
+            config(
+                "latin1.toml",
+                b"# bl\xe5b\xe6r\n",
+                &["latin1.toml", "UTF-8"],
+            ),
+        ),
+        (
+            "config: NUL bytes",
+            config("nul.toml", b"[ledger]\0\n", &["nul.toml"]),
+        ),
+        (
+            "config: a directory",
+            (os(ledger.dir.path()), vec!["cannot read".to_string()]),
+        ),
+        (
+            "config: named but missing",
+            (
+                os(&ledger.dir.path().join("absent.toml")),
+                vec!["absent.toml".to_string(), "cannot read".to_string()],
+            ),
+        ),
+    ];
+    let cases: Vec<Case> = rows
+        .into_iter()
+        .map(|(name, (path, needles))| {
+            let mut row = case(name, &["--config", &path, "reseller", "list"], 4, &[]);
+            row.needles = needles;
+            row
+        })
+        .collect();
+    run_matrix(&ledger, &cases);
+}
+
+#[test]
+fn malformed_arguments_are_refused() {
+    let ledger = populated();
+    let dir = os(ledger.dir.path());
+    let missing_dir_out = os(&ledger.dir.path().join("no-such-folder/out.csv"));
+    let existing = write_bytes(&ledger, "exists.csv", b"keep me\n");
+    let register = |id: &str, name: &str, email: &str| -> Vec<String> {
+        [
+            "reseller", "register", "--id", id, "--name", name, "--email", email,
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let as_case = |name: &'static str, args: Vec<String>, code: i32, needles: &[&str]| {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        case(name, &args, code, needles)
+    };
+    let mut cases = vec![
+        case(
+            "args: impossible --today",
+            &["--today", "2016-13-45", "reseller", "list"],
+            2,
+            &["2016-13-45", "YYYY-MM-DD"],
+        ),
+        case(
+            "args: --today without dashes",
+            &["--today", "20150701", "reseller", "list"],
+            2,
+            &["20150701"],
+        ),
+        case(
+            "args: impossible --on",
+            &[
+                "reseller",
+                "register",
+                "--id",
+                "x",
+                "--name",
+                "X AS",
+                "--email",
+                "a@x.no",
+                "--on",
+                "2015-02-30",
+            ],
+            2,
+            &["2015-02-30"],
+        ),
+        case(
+            "args: --on after today",
+            &[
+                "reseller",
+                "register",
+                "--id",
+                "x",
+                "--name",
+                "X AS",
+                "--email",
+                "a@x.no",
+                "--on",
+                "2015-07-02",
+            ],
+            4,
+            &["--on 2015-07-02", "after today"],
+        ),
+        as_case(
+            "args: reseller id with spaces and quotes",
+            register("x'; DROP TABLE resellers;--", "X AS", "a@x.no"),
+            4,
+            &["--id", "A-Za-z0-9"],
+        ),
+        as_case(
+            "args: reseller id too long",
+            register(&"a".repeat(33), "X AS", "a@x.no"),
+            4,
+            &["--id"],
+        ),
+        as_case(
+            "args: reseller id starting with a dash",
+            register("-x", "X AS", "a@x.no"),
+            2,
+            &["-x"],
+        ),
+        as_case(
+            "args: empty company name",
+            register("x", "   ", "a@x.no"),
+            4,
+            &["--name", "empty"],
+        ),
+        as_case(
+            "args: malformed e-mail",
+            register("x", "X AS", "not-an-address"),
+            4,
+            &["--email", "not-an-address"],
+        ),
+        case(
+            "args: unknown country",
+            &[
+                "reseller",
+                "register",
+                "--id",
+                "x",
+                "--name",
+                "X AS",
+                "--email",
+                "a@x.no",
+                "--country",
+                "XX",
+            ],
+            4,
+            &["--country", "XX"],
+        ),
+        case(
+            "args: enrolment ending before it starts",
+            &[
+                "reseller",
+                "enroll",
+                "nordic-it",
+                "--program",
+                "MRI",
+                "--from",
+                "2015-12-31",
+                "--to",
+                "2015-01-01",
+            ],
+            4,
+            &["--to 2015-01-01", "before --from"],
+        ),
+        case(
+            "args: enrolment of an unknown reseller",
+            &[
+                "reseller",
+                "enroll",
+                "ghost",
+                "--program",
+                "MRI",
+                "--from",
+                "2015-01-01",
+                "--to",
+                "2015-12-31",
+            ],
+            3,
+            &["ghost"],
+        ),
+        case(
+            "args: unknown reseller",
+            &["reseller", "show", "x'); DROP TABLE resellers;--"],
+            3,
+            &["no reseller"],
+        ),
+        case(
+            "args: unknown offer",
+            &["offer", "show", "O'Brien \"Data\""],
+            3,
+            &["no offer", "O'Brien"],
+        ),
+        case(
+            "args: non-numeric claim id",
+            &["claim", "show", "abc"],
+            2,
+            &["abc", "<CLAIM>"],
+        ),
+        case(
+            "args: negative claim id",
+            &["claim", "show", "-5"],
+            2,
+            &["-5"],
+        ),
+        case(
+            "args: claim id beyond 64 bits",
+            &["claim", "show", "99999999999999999999"],
+            2,
+            &["99999999999999999999"],
+        ),
+        case(
+            "args: unknown output format",
+            &["reseller", "list", "--format", "xml"],
+            2,
+            &["xml"],
+        ),
+        case(
+            "args: unknown export table",
+            &["export", "sqlite_master"],
+            2,
+            &["sqlite_master", "resellers"],
+        ),
+        case(
+            "args: export over an existing file",
+            &["export", "resellers", "--output", &existing],
+            4,
+            &["exists.csv", "already exists"],
+        ),
+        case(
+            "args: export onto a directory",
+            &["export", "resellers", "--output", &dir],
+            4,
+            &["already exists"],
+        ),
+        case(
+            "args: export into a missing folder",
+            &["export", "resellers", "--output", &missing_dir_out],
+            4,
+            &["out.csv", "cannot write"],
+        ),
+    ];
+    // Arguments that are not UTF-8 at all.
+    let mut latin1 = case("args: name that is not UTF-8", &[], 2, &["UTF-8"]);
+    latin1.args = vec![
+        "reseller".into(),
+        "register".into(),
+        "--id".into(),
+        "x".into(),
+        "--name".into(),
+        OsString::from_vec(b"Bl\xe5b\xe6r AS".to_vec()),
+        "--email".into(),
+        "a@x.no".into(),
+    ];
+    cases.push(latin1);
+    run_matrix(&ledger, &cases);
+    assert_eq!(
+        std::fs::read(ledger.dir.path().join("exists.csv")).unwrap(),
+        b"keep me\n"
+    );
+    assert!(!ledger.dir.path().join("no-such-folder").exists());
+}
+
+/// A file standing where a ledger should be, that must stay byte-for-byte
+/// as it was, with no journal files beside it.
+struct LedgerFileCase {
+    name: &'static str,
+    make: fn(&Path),
+    needles: &'static [&'static str],
+}
+
+fn foreign_sqlite(path: &Path) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');")
+        .unwrap();
+}
+
+fn newer_ledger(path: &Path) {
+    let ledger = TestLedger::uninitialised();
+    ledger.ok(&["init"]);
+    let conn = rusqlite::Connection::open(&ledger.path).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    std::fs::copy(&ledger.path, path).unwrap();
+}
+
+fn truncated_ledger(path: &Path) {
+    let ledger = TestLedger::uninitialised();
+    ledger.ok(&["init"]);
+    let conn = rusqlite::Connection::open(&ledger.path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    let bytes = std::fs::read(&ledger.path).unwrap();
+    // The header survives; the pages it promises do not.
+    std::fs::write(path, &bytes[..bytes.len() / 3]).unwrap();
+}
+
+fn scrambled_ledger(path: &Path) {
+    let ledger = TestLedger::uninitialised();
+    ledger.ok(&["init"]);
+    let conn = rusqlite::Connection::open(&ledger.path).unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&ledger.path).unwrap();
+    // Keep the 100-byte header, overwrite the schema page.
+    for (i, byte) in bytes.iter_mut().enumerate().skip(100).take(3900) {
+        *byte = (i * 7 % 251) as u8;
+    }
+    std::fs::write(path, &bytes).unwrap();
+}
+
+const LEDGER_FILES: &[LedgerFileCase] = &[
+    LedgerFileCase {
+        name: "ledger: a text file",
+        make: |p| std::fs::write(p, "claims, 2015\n").unwrap(),
+        needles: &["not a cashback ledger", "left untouched"],
+    },
+    LedgerFileCase {
+        name: "ledger: a zero-length file",
+        make: |p| std::fs::write(p, "").unwrap(),
+        needles: &["not a cashback ledger"],
+    },
+    LedgerFileCase {
+        name: "ledger: another program's SQLite file",
+        make: foreign_sqlite,
+        needles: &["not a cashback ledger", "left untouched"],
+    },
+    LedgerFileCase {
+        name: "ledger: written by a newer version",
+        make: newer_ledger,
+        needles: &["newer version", "schema 99"],
+    },
+    LedgerFileCase {
+        name: "ledger: truncated",
+        make: truncated_ledger,
+        needles: &["ledger"],
+    },
+    LedgerFileCase {
+        name: "ledger: pages overwritten",
+        make: scrambled_ledger,
+        needles: &["ledger"],
+    },
+];
+
+/// The sibling files SQLite would create next to a database it opened.
+fn sidecars(path: &Path) -> Vec<PathBuf> {
+    ["-wal", "-shm", "-journal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            PathBuf::from(name)
+        })
+        .filter(|p| p.exists())
+        .collect()
+}
+
+#[test]
+fn files_that_are_not_our_ledger_are_refused_untouched() {
+    let commands: &[&[&str]] = &[
+        &["reseller", "list"],
+        &["init"],
+        &[
+            "reseller", "register", "--id", "x", "--name", "X AS", "--email", "a@x.no",
+        ],
+        &["export", "resellers"],
+    ];
+    let mut problems = Vec::new();
+    for file in LEDGER_FILES {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.sqlite3");
+        (file.make)(&path);
+        let before = std::fs::read(&path).unwrap();
+        for args in commands {
+            let mut ledger = TestLedger::uninitialised();
+            ledger.path = path.clone();
+            let case = Case {
+                name: file.name,
+                args: args.iter().map(OsString::from).collect(),
+                code: 5,
+                needles: file.needles.iter().map(|n| n.to_string()).collect(),
+            };
+            let output = ledger.run(args);
+            problems.extend(
+                judge(&case, &output, false)
+                    .into_iter()
+                    .map(|p| format!("{args:?}: {p}")),
+            );
+            if std::fs::read(&path).unwrap() != before {
+                problems.push(format!("{} {args:?}: the file changed", file.name));
+            }
+            let left = sidecars(&path);
+            if !left.is_empty() {
+                problems.push(format!("{} {args:?}: left {left:?}", file.name));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn a_missing_or_unusable_ledger_path_is_refused_and_nothing_is_created() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ledger = TestLedger::uninitialised();
+    let mut problems = Vec::new();
+    let targets: Vec<(&str, PathBuf, &[&str])> = vec![
+        (
+            "ledger: missing",
+            dir.path().join("ledger.sqlite3"),
+            &["run `cashback init`"],
+        ),
+        (
+            "ledger: in a missing folder",
+            dir.path().join("nowhere/ledger.sqlite3"),
+            &["run `cashback init`"],
+        ),
+        (
+            "ledger: a directory",
+            dir.path().to_path_buf(),
+            &["is a directory"],
+        ),
+    ];
+    for (name, path, needles) in targets {
+        ledger.path = path.clone();
+        for args in [
+            &["reseller", "list"][..],
+            &[
+                "reseller", "register", "--id", "x", "--name", "X AS", "--email", "a@x.no",
+            ][..],
+        ] {
+            let case = case(name, args, 5, needles);
+            problems.extend(judge(&case, &ledger.run(args), false));
+            problems.extend(judge(
+                &case,
+                &ledger
+                    .cmd(args)
+                    .args(["--format", "json"])
+                    .output()
+                    .unwrap(),
+                true,
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "created {left:?}");
+    // `init` on a directory is refused too, and creates nothing inside it.
+    ledger.path = dir.path().to_path_buf();
+    let stderr = ledger.fails(5, &["init"]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
