@@ -33,7 +33,14 @@ fn init_makes_the_ledger_and_the_folders_it_creates_private() {
         .query_row("SELECT count(*) FROM resellers", [], |r| r.get(0))
         .unwrap();
     ledger.ok(&[
-        "reseller", "register", "--id", "a", "--name", "A AS", "--email", "a@a-firm.no",
+        "reseller",
+        "register",
+        "--id",
+        "a",
+        "--name",
+        "A AS",
+        "--email",
+        "a@a-firm.no",
     ]);
     for suffix in ["-wal", "-shm"] {
         let side = dir
@@ -61,7 +68,14 @@ fn init_leaves_an_existing_folder_as_it_was() {
 fn revealed_exports_are_private_and_written_whole() {
     let ledger = TestLedger::new();
     ledger.ok(&[
-        "reseller", "register", "--id", "a", "--name", "A AS", "--email", "a@a-firm.no",
+        "reseller",
+        "register",
+        "--id",
+        "a",
+        "--name",
+        "A AS",
+        "--email",
+        "a@a-firm.no",
     ]);
     let out = ledger.dir.path().join("exports");
     std::fs::create_dir(&out).unwrap();
@@ -94,7 +108,10 @@ fn a_failed_export_leaves_no_file_and_keeps_the_old_one() {
     let ledger = TestLedger::new();
     let target = ledger.write_file("resellers.csv", "an earlier export\n");
     // Refused: the file exists.
-    ledger.refused(4, &["export", "resellers", "--output", target.to_str().unwrap()]);
+    ledger.refused(
+        4,
+        &["export", "resellers", "--output", target.to_str().unwrap()],
+    );
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),
         "an earlier export\n"
@@ -103,7 +120,10 @@ fn a_failed_export_leaves_no_file_and_keeps_the_old_one() {
     let mut missing = TestLedger::uninitialised();
     missing.path = ledger.dir.path().join("absent.sqlite3");
     let out = ledger.dir.path().join("new.csv");
-    missing.fails(5, &["export", "resellers", "--output", out.to_str().unwrap()]);
+    missing.fails(
+        5,
+        &["export", "resellers", "--output", out.to_str().unwrap()],
+    );
     let names: Vec<String> = std::fs::read_dir(ledger.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -145,7 +165,13 @@ fn reseller_names_full_of_sql_and_quotes_round_trip() {
         assert_eq!(shown["email"], "o'brien@obrien-data.no");
     }
     // Corrected to another hostile name, the old one kept in the audit log.
-    ledger.ok(&["reseller", "update", "r0", "--name", "'; UPDATE resellers SET name='pwned';--"]);
+    ledger.ok(&[
+        "reseller",
+        "update",
+        "r0",
+        "--name",
+        "'; UPDATE resellers SET name='pwned';--",
+    ]);
     assert_eq!(
         ledger.json(&["reseller", "show", "r0"])["name"],
         "'; UPDATE resellers SET name='pwned';--"

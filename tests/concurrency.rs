@@ -1,0 +1,388 @@
+//! Concurrency: several processes writing at once all succeed and lose
+//! nothing; a writer never blocks readers; a writer that cannot get the
+//! ledger within the busy timeout exits 5 and changes nothing.
+//!
+//! Events are ordered explicitly: the test holds the write lock on its own
+//! connection, starts the commands, waits until each one is waiting for
+//! that lock (seen in /proc), and only then lets them go. Whatever order
+//! they then win the lock in, the assertions must hold.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use common::{OFFER_TOML, TestLedger};
+use rusqlite::Connection;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+
+/// The binary with the fixture's environment, started in the background.
+fn spawn(ledger: &TestLedger, args: &[&str]) -> Child {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cashback"));
+    for (key, _) in std::env::vars() {
+        if key.starts_with("CASHBACK_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.env("CASHBACK_CONFIG", "/dev/null")
+        .env("USER", "tester")
+        .arg("--db")
+        .arg(&ledger.path)
+        .arg("--today")
+        .arg(&ledger.today)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    cmd.spawn().expect("start cashback")
+}
+
+/// The test's own connection holding the write lock (`BEGIN IMMEDIATE`).
+fn hold_write_lock(path: &Path) -> Connection {
+    let conn = Connection::open(path).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    conn
+}
+
+/// Sleep system calls: SQLite's busy handler waits in them between tries.
+#[cfg(target_arch = "x86_64")]
+const SLEEP_CALLS: &[&str] = &["35", "230"];
+#[cfg(target_arch = "aarch64")]
+const SLEEP_CALLS: &[&str] = &["101", "115"];
+#[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+const SLEEP_CALLS: &[&str] = &[];
+
+/// Waits until the process sleeps in SQLite's busy handler, i.e. it has done
+/// everything it does before asking for the write lock. Where /proc cannot
+/// tell (not Linux), returns at once: the assertions still hold, they only
+/// lose the guarantee that every process was queued on the lock.
+fn wait_until_waiting_for_lock(child: &mut Child) {
+    let path = format!("/proc/{}/syscall", child.id());
+    if SLEEP_CALLS.is_empty() || std::fs::read_to_string(&path).is_err() {
+        return;
+    }
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Ok(Some(status)) = child.try_wait() {
+            panic!("the command ended ({status}) instead of waiting for the lock");
+        }
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            let call = text.split_whitespace().next().unwrap_or("");
+            if SLEEP_CALLS.contains(&call) {
+                return;
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("the command never waited for the write lock");
+}
+
+/// Starts every command while the lock is held, waits until all are queued
+/// on it, releases it, and returns their outputs.
+fn race(ledger: &TestLedger, commands: &[Vec<String>]) -> Vec<Output> {
+    let lock = hold_write_lock(&ledger.path);
+    let mut children: Vec<Child> = commands
+        .iter()
+        .map(|args| {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            spawn(ledger, &args)
+        })
+        .collect();
+    for child in &mut children {
+        wait_until_waiting_for_lock(child);
+    }
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect()
+}
+
+fn describe(output: &Output) -> String {
+    format!(
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+fn strings(args: &[&str]) -> Vec<String> {
+    args.iter().map(|s| s.to_string()).collect()
+}
+
+fn count(ledger: &TestLedger, sql: &str) -> i64 {
+    let conn = Connection::open(&ledger.path).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+/// Recomputes the audit chain as SPEC section 8 defines it: seq numbers
+/// without gaps from 1, each hash over the previous one. Returns the count.
+fn verify_chain(ledger: &TestLedger) -> i64 {
+    let conn = Connection::open(&ledger.path).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT seq, at, business_date, actor, action, entity, details, hash
+             FROM events ORDER BY seq",
+        )
+        .unwrap();
+    let rows = stmt
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, String>(4)?,
+                r.get::<_, String>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, String>(7)?,
+            ))
+        })
+        .unwrap();
+    let mut prev = "0".repeat(64);
+    let mut expected_seq = 1;
+    for row in rows {
+        let (seq, at, business_date, actor, action, entity, details, hash) = row.unwrap();
+        assert_eq!(seq, expected_seq, "a gap or repeat in the event sequence");
+        let text = serde_json::to_string(&serde_json::json!([
+            prev,
+            seq,
+            at,
+            business_date,
+            actor,
+            action,
+            entity,
+            details
+        ]))
+        .unwrap();
+        let digest: String = Sha256::digest(text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
+        assert_eq!(hash, digest, "event {seq} does not chain");
+        prev = hash;
+        expected_seq += 1;
+    }
+    expected_seq - 1
+}
+
+fn register_args(id: &str) -> Vec<String> {
+    strings(&[
+        "reseller",
+        "register",
+        "--id",
+        id,
+        "--name",
+        &format!("{id} AS"),
+        "--email",
+        &format!("post@{id}.no"),
+    ])
+}
+
+#[test]
+fn simultaneous_registrations_all_succeed_and_chain() {
+    let ledger = TestLedger::new();
+    let ids: Vec<String> = (1..=6).map(|i| format!("reseller-{i}")).collect();
+    let commands: Vec<Vec<String>> = ids.iter().map(|id| register_args(id)).collect();
+    for output in race(&ledger, &commands) {
+        assert!(output.status.success(), "{}", describe(&output));
+    }
+    let listed = ledger.json(&["reseller", "list"]);
+    let mut names: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(names, ids);
+    assert_eq!(verify_chain(&ledger), 6);
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(DISTINCT entity) FROM events WHERE action = 'reseller.register'"
+        ),
+        6
+    );
+}
+
+#[test]
+fn simultaneous_registrations_of_one_id_end_as_one_success_and_refusals() {
+    let ledger = TestLedger::new();
+    let commands: Vec<Vec<String>> = (0..4)
+        .map(|i| {
+            let mut args = register_args("same-id");
+            args[5] = format!("Same Id {i} AS");
+            args.extend(["--format".to_string(), "json".to_string()]);
+            args
+        })
+        .collect();
+    let outputs = race(&ledger, &commands);
+    let winners = outputs.iter().filter(|o| o.status.success()).count();
+    assert_eq!(
+        winners,
+        1,
+        "{:#?}",
+        outputs.iter().map(describe).collect::<Vec<_>>()
+    );
+    for output in outputs.iter().filter(|o| !o.status.success()) {
+        assert_eq!(output.status.code(), Some(1), "{}", describe(output));
+        let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+        assert_eq!(error["rules"][0]["id"], "reseller.exists", "{error}");
+    }
+    assert_eq!(count(&ledger, "SELECT count(*) FROM resellers"), 1);
+    assert_eq!(verify_chain(&ledger), 1);
+}
+
+#[test]
+fn simultaneous_adds_of_one_offer_add_it_once() {
+    let ledger = TestLedger::new();
+    let mut commands = Vec::new();
+    for i in 0..3 {
+        let text = OFFER_TOML.replace(
+            "name = \"10@5 Cloud Open Promotion\"",
+            &format!("name = \"Variant {i}\""),
+        );
+        let path = ledger.write_file(&format!("offer-{i}.toml"), &text);
+        commands.push(strings(&[
+            "offer",
+            "add",
+            path.to_str().unwrap(),
+            "--format",
+            "json",
+        ]));
+    }
+    let outputs = race(&ledger, &commands);
+    let winners: Vec<&Output> = outputs.iter().filter(|o| o.status.success()).collect();
+    assert_eq!(
+        winners.len(),
+        1,
+        "{:#?}",
+        outputs.iter().map(describe).collect::<Vec<_>>()
+    );
+    for output in outputs.iter().filter(|o| !o.status.success()) {
+        assert_eq!(output.status.code(), Some(1), "{}", describe(output));
+        let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+        assert_eq!(error["rules"][0]["id"], "offer.exists", "{error}");
+    }
+    // The stored offer is the winner's, added once.
+    let winner: Value = serde_json::from_slice(&winners[0].stdout).unwrap();
+    let stored = ledger.json(&["offer", "show", "10at5-cloud-open"]);
+    assert_eq!(stored["name"], winner["name"]);
+    assert_eq!(verify_chain(&ledger), 1);
+}
+
+#[test]
+fn readers_go_on_while_a_writer_holds_the_ledger() {
+    let ledger = TestLedger::new();
+    ledger.add_example_offer();
+    ledger.ok(&[
+        "reseller",
+        "register",
+        "--id",
+        "nordic-it",
+        "--name",
+        "Nordic IT AS",
+        "--email",
+        "post@nordic-it.no",
+    ]);
+    let lock = hold_write_lock(&ledger.path);
+    // The writer's change is not committed: readers see the ledger as it was.
+    lock.execute(
+        "INSERT INTO resellers (id, name, email, registered_on) VALUES ('pending', 'P', 'p@p.no', '2015-07-01')",
+        [],
+    )
+    .unwrap();
+    let listed = ledger.json(&["reseller", "list"]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(
+        ledger.json(&["reseller", "show", "nordic-it"])["name"],
+        "Nordic IT AS"
+    );
+    assert_eq!(ledger.json(&["offer", "list"]).as_array().unwrap().len(), 1);
+    ledger.ok(&["offer", "show", "10at5-cloud-open"]);
+    let exported = ledger.ok(&["export", "resellers"]);
+    assert_eq!(exported.lines().count(), 2, "{exported}");
+    let out = ledger.dir.path().join("offers.csv");
+    ledger.ok(&["export", "offers", "--output", out.to_str().unwrap()]);
+    assert!(out.exists());
+    lock.execute_batch("ROLLBACK").unwrap();
+}
+
+#[test]
+fn a_writer_gives_up_after_the_busy_timeout_with_exit_5_changing_nothing() {
+    let ledger = TestLedger::new();
+    let config = ledger.write_file("busy.toml", "[ledger]\nbusy_timeout_seconds = 1\n");
+    let config = config.to_str().unwrap();
+    ledger.ok(&[
+        "reseller",
+        "register",
+        "--id",
+        "nordic-it",
+        "--name",
+        "Nordic IT AS",
+        "--email",
+        "post@nordic-it.no",
+    ]);
+    let offer = ledger.write_file("offer.toml", OFFER_TOML);
+    let before = ledger.dump();
+    let lock = hold_write_lock(&ledger.path);
+    let writers: &[&[&str]] = &[
+        &[
+            "reseller",
+            "register",
+            "--id",
+            "fjord-data",
+            "--name",
+            "Fjord Data AS",
+            "--email",
+            "post@fjord-data.no",
+        ],
+        &["reseller", "update", "nordic-it", "--name", "Nordic IT ASA"],
+        &["offer", "add", offer.to_str().unwrap()],
+    ];
+    // All at once, so the test waits one timeout rather than six.
+    let children: Vec<(bool, Child)> = writers
+        .iter()
+        .flat_map(|args| [false, true].map(|json| (json, args)))
+        .map(|(json, args)| {
+            let mut all = vec!["--config", config];
+            all.extend_from_slice(args);
+            if json {
+                all.extend(["--format", "json"]);
+            }
+            (json, spawn(&ledger, &all))
+        })
+        .collect();
+    for (json, child) in children {
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(5), "{}", describe(&output));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("panicked"), "{stderr}");
+        let message = if json {
+            let error: Value = serde_json::from_str(stderr.trim()).unwrap();
+            assert_eq!(error["exit"], 5);
+            error["message"].as_str().unwrap().to_string()
+        } else {
+            stderr.to_string()
+        };
+        assert!(message.contains("ledger is busy"), "{message}");
+    }
+    lock.execute_batch("ROLLBACK").unwrap();
+    drop(lock);
+    assert_eq!(ledger.dump(), before);
+    // With the lock released the same command goes through.
+    ledger.ok(&["--config", config, "offer", "add", offer.to_str().unwrap()]);
+}
+
+#[test]
+fn a_writer_waits_for_the_lock_within_the_busy_timeout() {
+    let ledger = TestLedger::new();
+    let outputs = race(&ledger, &[register_args("patient")]);
+    assert!(outputs[0].status.success(), "{}", describe(&outputs[0]));
+    assert_eq!(count(&ledger, "SELECT count(*) FROM resellers"), 1);
+}
