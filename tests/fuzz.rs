@@ -1,0 +1,371 @@
+//! Fuzz targets as property tests over the library's parsers: whatever the
+//! input, they never panic; what they accept round-trips; what they refuse
+//! comes with a message.
+//!
+//! `CASHBACK_FUZZ_CASES` sets the number of cases per target (default 256,
+//! for CI). A long run:
+//!
+//! ```text
+//! CASHBACK_FUZZ_CASES=200000 cargo test --release --test fuzz
+//! ```
+
+use std::str::FromStr;
+
+use cashback::cli::parse_date;
+use cashback::domain::codes::{is_country, is_offer_code, is_reseller_id};
+use cashback::domain::email::domain_of;
+use cashback::domain::money::{
+    AmountError, format_minor, minor_to_decimal, parse_decimal, parse_minor,
+};
+use cashback::domain::names::{normalise, same_name};
+use cashback::domain::offer::Offer;
+use cashback::io::config::Config;
+use cashback::io::offer_toml::parse_offer;
+use chrono::{Datelike, NaiveDate};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+fn cases() -> u32 {
+    std::env::var("CASHBACK_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: cases(),
+        // Shrinking long mutated files can take a while; keep it bounded.
+        max_shrink_iters: 2048,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Text that looks like input people type: printable Unicode, control
+/// characters, NUL, and the separators parsers care about.
+fn wild_text(max: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            4 => any::<char>(),
+            4 => prop::char::range(' ', '~'),
+            2 => prop::sample::select(vec![
+                '\0', '\n', '\r', '\t', '"', '\'', '\\', '.', ',', '-', '+', 'e', 'E', '0', '9',
+                '\u{a0}', '\u{200b}', '\u{feff}', '\u{301}', 'ß', 'İ', 'ﬁ', '٣', '０',
+            ]),
+        ],
+        0..max,
+    )
+    .prop_map(|chars| chars.into_iter().collect())
+}
+
+/// Number-like text: signs, digits, points, exponents, spaces, in any mix.
+fn number_like() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[-+]?[0-9]{0,32}(\\.[0-9]{0,32})?([eE][-+]?[0-9]{1,4})?",
+        "[0-9 ,._eE+-]{0,40}",
+        "[0-9]{1,30}\\.[0-9]{0,30}",
+        wild_text(24),
+    ]
+}
+
+// ---------------------------------------------------------------- amounts
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn amounts_never_panic_and_accepted_ones_round_trip(text in number_like(), digits in 0u32..5) {
+        match parse_minor(&text, digits) {
+            Ok(minor) => {
+                prop_assert!(minor >= 0);
+                // The exact value the text wrote, in minor units.
+                let exact = Decimal::from_str(&text).unwrap();
+                prop_assert_eq!(minor_to_decimal(minor, digits), exact);
+                // Printed and read back, it is the same amount.
+                prop_assert_eq!(parse_minor(&format_minor(minor, digits), digits), Ok(minor));
+            }
+            Err(error) => {
+                let message = error.to_string();
+                prop_assert!(message.contains(&text), "{message}");
+            }
+        }
+    }
+
+    #[test]
+    fn plain_amounts_within_the_digits_are_accepted(
+        whole in "[1-9][0-9]{0,14}|0",
+        fraction in "[0-9]{0,4}",
+        digits in 0u32..5,
+    ) {
+        let text = if fraction.is_empty() { whole.clone() } else { format!("{whole}.{fraction}") };
+        let result = parse_minor(&text, digits);
+        if fraction.len() as u32 <= digits {
+            prop_assert!(result.is_ok(), "{text}: {result:?}");
+        } else {
+            prop_assert!(matches!(result, Err(AmountError::TooManyDigits { .. })), "{text}: {result:?}");
+        }
+    }
+
+    #[test]
+    fn decimals_never_panic(text in number_like()) {
+        if let Ok(value) = parse_decimal(&text) {
+            prop_assert_eq!(Some(value), Decimal::from_str(&text).ok());
+        }
+    }
+}
+
+// ------------------------------------------------------------------ dates
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn dates_never_panic_and_accepted_ones_are_what_was_written(
+        text in prop_oneof![
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}",
+            "[0-9+-]{0,12}",
+            wild_text(12),
+        ]
+    ) {
+        match parse_date(&text) {
+            Ok(date) => prop_assert_eq!(date.format("%Y-%m-%d").to_string(), text),
+            Err(message) => prop_assert!(message.contains("YYYY-MM-DD"), "{message}"),
+        }
+    }
+
+    #[test]
+    fn every_real_date_is_read(days in 0i64..(10_000 * 366)) {
+        let date = NaiveDate::from_ymd_opt(0, 1, 1).unwrap() + chrono::Days::new(days as u64);
+        prop_assume!(date.year() <= 9999);
+        prop_assert_eq!(parse_date(&date.format("%Y-%m-%d").to_string()), Ok(date));
+    }
+}
+
+// ------------------------------------------------------------------ names
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn names_normalise_to_a_fixed_point(name in wild_text(40)) {
+        let once = normalise(&name);
+        prop_assert_eq!(normalise(&once), once.clone());
+        prop_assert!(!once.contains('.') && !once.contains(','));
+        prop_assert!(!once.starts_with(char::is_whitespace) && !once.ends_with(char::is_whitespace));
+        prop_assert!(same_name(&name, &once));
+        prop_assert!(same_name(&name, &name));
+    }
+
+    #[test]
+    fn case_points_commas_and_spacing_do_not_matter(name in "[A-Za-z0-9 .,]{0,30}") {
+        let shouted = format!("  {}. ", name.to_uppercase().replace(' ', " \t "));
+        prop_assert!(same_name(&name, &shouted), "{name:?} vs {shouted:?}");
+    }
+}
+
+// ------------------------------------------------------------ identifiers
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn identifiers_never_panic_and_follow_their_form(text in wild_text(40)) {
+        if is_reseller_id(&text) {
+            prop_assert!((1..=32).contains(&text.len()));
+            prop_assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b)));
+        }
+        if is_offer_code(&text) {
+            prop_assert!(text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'));
+        }
+        if is_country(&text) {
+            prop_assert!(text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase()));
+        }
+        if let Some(domain) = domain_of(&text) {
+            prop_assert!(domain.contains('.'));
+            prop_assert_eq!(domain.to_ascii_lowercase(), domain);
+        }
+    }
+}
+
+// ------------------------------------------------------------- offer TOML
+
+const OFFER_TOML: &str = include_str!("../examples/10at5-cloud-open.toml");
+
+/// Values that break parsers: wrong types, overflow, impossible dates,
+/// floats, quotes, control characters.
+const HOSTILE_VALUES: &[&str] = &[
+    "-1",
+    "0",
+    "1.5",
+    "7.5e3",
+    "nan",
+    "-inf",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775808",
+    "\"99999999999999999999999999999999\"",
+    "\"1e5\"",
+    "\"-0\"",
+    "\"0.000000000000000000000000001\"",
+    "\"\"",
+    "\"\\u0000\"",
+    "\"x'); DROP TABLE offers;--\"",
+    "2015-02-30",
+    "2015-02-28",
+    "0000-01-01",
+    "9999-12-31",
+    "2015-07-01T10:00:00",
+    "true",
+    "[]",
+    "[1, \"a\"]",
+    "{}",
+    "{ a = 1 }",
+    "\"",
+    "[",
+    "'''",
+    "\"NOK\"",
+    "\"percent\"",
+    "\"per_new_customer\"",
+    "36500",
+    "36501",
+];
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    DeleteLine(usize),
+    DuplicateLine(usize),
+    ReplaceValue(usize, &'static str),
+    Insert(usize, String),
+    Truncate(usize),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::DeleteLine),
+        any::<usize>().prop_map(Mutation::DuplicateLine),
+        (any::<usize>(), prop::sample::select(HOSTILE_VALUES)).prop_map(|(i, v)| Mutation::ReplaceValue(i, v)),
+        (any::<usize>(), wild_text(12)).prop_map(|(i, t)| Mutation::Insert(i, t)),
+        any::<usize>().prop_map(Mutation::Truncate),
+    ]
+}
+
+/// Applies mutations to a file, line by line (or byte by byte for inserts
+/// and truncation, on character boundaries).
+fn mutate(base: &str, mutations: &[Mutation]) -> String {
+    let mut lines: Vec<String> = base.lines().map(str::to_string).collect();
+    for m in mutations {
+        if lines.is_empty() {
+            break;
+        }
+        match m {
+            Mutation::DeleteLine(i) => {
+                lines.remove(i % lines.len());
+            }
+            Mutation::DuplicateLine(i) => {
+                let line = lines[i % lines.len()].clone();
+                lines.insert(i % lines.len(), line);
+            }
+            Mutation::ReplaceValue(i, value) => {
+                let n = i % lines.len();
+                if let Some((key, _)) = lines[n].split_once('=') {
+                    lines[n] = format!("{key}= {value}");
+                }
+            }
+            Mutation::Insert(i, text) => {
+                let n = i % lines.len();
+                let line = &mut lines[n];
+                let mut at = i % (line.len() + 1);
+                while !line.is_char_boundary(at) {
+                    at -= 1;
+                }
+                line.insert_str(at, text);
+            }
+            Mutation::Truncate(i) => {
+                let n = i % lines.len();
+                lines.truncate(n + 1);
+            }
+        }
+    }
+    lines.join("\n")
+}
+
+fn check_offer(text: &str) -> Result<(), TestCaseError> {
+    match parse_offer(text) {
+        Ok(offer) => {
+            prop_assert!(offer.validate().is_ok());
+            // What the ledger stores reads back as the same offer.
+            let stored = serde_json::to_string(&offer).unwrap();
+            let back: Offer = serde_json::from_str(&stored).unwrap();
+            prop_assert_eq!(back, offer);
+        }
+        Err(problem) => {
+            prop_assert!(!problem.key.is_empty());
+            prop_assert!(!problem.problem.trim().is_empty());
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn offer_files_never_panic(mutations in prop::collection::vec(mutation(), 1..6)) {
+        check_offer(&mutate(OFFER_TOML, &mutations))?;
+    }
+
+    #[test]
+    fn offer_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        // Non-UTF-8 is refused before parsing; the rest is parsed.
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            check_offer(text)?;
+        }
+    }
+
+    #[test]
+    fn offer_text_never_panics(text in wild_text(200)) {
+        check_offer(&text)?;
+    }
+}
+
+// ------------------------------------------------------------ config TOML
+
+const CONFIG_TOML: &str = r#"[registration]
+personal_email_domains = ["online.no"]
+business_email_domains = ["example-firm.no"]
+[agreements]
+number_pattern = "^V[0-9]{7}$"
+[ledger]
+busy_timeout_seconds = 30
+"#;
+
+const HOSTILE_PATTERNS: &[&str] = &[
+    "\"(\"",
+    "\"[\"",
+    "\"a{1000000}{1000000}\"",
+    "\"(a*)*b\"",
+    "\"\\\\\"",
+    "\"\\\\p{Nope}\"",
+    "\"\"",
+    "\"(?<n>a)(?<n>b)\"",
+];
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn config_files_never_panic(
+        mutations in prop::collection::vec(mutation(), 0..5),
+        pattern in prop::sample::select(HOSTILE_PATTERNS),
+        use_pattern in any::<bool>(),
+    ) {
+        let mut text = mutate(CONFIG_TOML, &mutations);
+        if use_pattern {
+            text = text.replace("\"^V[0-9]{7}$\"", pattern);
+        }
+        match Config::parse(&text) {
+            Ok(config) => prop_assert!(config.busy_timeout_seconds <= 86_400),
+            Err(message) => prop_assert!(!message.trim().is_empty()),
+        }
+    }
+}
