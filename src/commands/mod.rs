@@ -1,5 +1,6 @@
 //! One module per subcommand family; `run` dispatches to them.
 
+pub mod agreement;
 pub mod demo;
 pub mod export;
 pub mod offer;
@@ -34,6 +35,7 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Init => init(&app),
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
+        Command::Agreement(command) => agreement::run(&app, command),
         Command::Export(args) => export::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }

@@ -1,5 +1,6 @@
 //! The program's rules, pure: no clap, no SQL, no printing, no clock.
 
+pub mod agreement;
 pub mod claim;
 pub mod codes;
 pub mod email;

@@ -2,6 +2,7 @@
 //! files untouched), creating, and the one way to write: an IMMEDIATE
 //! transaction that carries its audit events.
 
+pub mod agreements;
 pub mod claims;
 pub mod events;
 pub mod offers;
