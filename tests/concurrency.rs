@@ -7,6 +7,8 @@
 //! that lock (seen in /proc), and only then lets them go. Whatever order
 //! they then win the lock in, the assertions must hold.
 
+#[path = "support/chain.rs"]
+mod chain;
 mod common;
 
 use std::path::Path;
@@ -16,7 +18,6 @@ use std::time::{Duration, Instant};
 use common::{OFFER_TOML, TestLedger};
 use rusqlite::Connection;
 use serde_json::Value;
-use sha2::{Digest, Sha256};
 
 /// The binary with the fixture's environment, started in the background.
 fn spawn(ledger: &TestLedger, args: &[&str]) -> Child {
@@ -119,55 +120,8 @@ fn count(ledger: &TestLedger, sql: &str) -> i64 {
     conn.query_row(sql, [], |r| r.get(0)).unwrap()
 }
 
-/// Recomputes the audit chain as SPEC section 8 defines it: seq numbers
-/// without gaps from 1, each hash over the previous one. Returns the count.
 fn verify_chain(ledger: &TestLedger) -> i64 {
-    let conn = Connection::open(&ledger.path).unwrap();
-    let mut stmt = conn
-        .prepare(
-            "SELECT seq, at, business_date, actor, action, entity, details, hash
-             FROM events ORDER BY seq",
-        )
-        .unwrap();
-    let rows = stmt
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, String>(7)?,
-            ))
-        })
-        .unwrap();
-    let mut prev = "0".repeat(64);
-    let mut expected_seq = 1;
-    for row in rows {
-        let (seq, at, business_date, actor, action, entity, details, hash) = row.unwrap();
-        assert_eq!(seq, expected_seq, "a gap or repeat in the event sequence");
-        let text = serde_json::to_string(&serde_json::json!([
-            prev,
-            seq,
-            at,
-            business_date,
-            actor,
-            action,
-            entity,
-            details
-        ]))
-        .unwrap();
-        let digest: String = Sha256::digest(text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect();
-        assert_eq!(hash, digest, "event {seq} does not chain");
-        prev = hash;
-        expected_seq += 1;
-    }
-    expected_seq - 1
+    chain::verify_chain(&ledger.path)
 }
 
 fn register_args(id: &str) -> Vec<String> {

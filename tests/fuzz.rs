@@ -243,7 +243,8 @@ fn mutation() -> impl Strategy<Value = Mutation> {
     prop_oneof![
         any::<usize>().prop_map(Mutation::DeleteLine),
         any::<usize>().prop_map(Mutation::DuplicateLine),
-        (any::<usize>(), prop::sample::select(HOSTILE_VALUES)).prop_map(|(i, v)| Mutation::ReplaceValue(i, v)),
+        (any::<usize>(), prop::sample::select(HOSTILE_VALUES))
+            .prop_map(|(i, v)| Mutation::ReplaceValue(i, v)),
         (any::<usize>(), wild_text(12)).prop_map(|(i, t)| Mutation::Insert(i, t)),
         any::<usize>().prop_map(Mutation::Truncate),
     ]
