@@ -11,7 +11,7 @@ use std::os::unix::ffi::OsStringExt;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{OFFER_TOML, TestLedger};
+use common::{CSV_HEADER, OFFER_TOML, TestLedger};
 use serde_json::Value;
 
 /// One malformed input: the command to run, the exit code it must end with
@@ -728,6 +728,288 @@ fn malformed_arguments_are_refused() {
         b"keep me\n"
     );
     assert!(!ledger.dir.path().join("no-such-folder").exists());
+}
+
+/// A valid agreement row; `field` replaced by `value` where given.
+fn agreement_row(line: u32, field: &str, value: &str) -> String {
+    let mut fields: Vec<String> = [
+        "V1000001",
+        &line.to_string(),
+        "nordic-it",
+        "C1",
+        "\"Kunde 1, AS\"",
+        "commercial",
+        "NO",
+        "2015-08-14",
+        "Office 365 E3",
+        "cloud-open",
+        "10",
+        "1234.50",
+        "NOK",
+        "",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect();
+    if let Some(index) = CSV_HEADER.split(',').position(|c| c == field) {
+        fields[index] = value.to_string();
+    }
+    fields.join(",")
+}
+
+/// The header, a good first row and a second row with `field` = `value`
+/// (so the problem is on line 3).
+fn agreements_with(field: &str, value: &str) -> String {
+    format!(
+        "{CSV_HEADER}\n{}\n{}\n",
+        agreement_row(1, "", ""),
+        agreement_row(2, field, value)
+    )
+}
+
+#[test]
+fn malformed_agreement_files_are_refused_naming_line_and_field() {
+    let ledger = populated();
+    // Something already imported, which a refused import must leave alone.
+    let first = write_bytes(
+        &ledger,
+        "first.csv",
+        format!("{CSV_HEADER}\n{}\n", agreement_row(1, "", "")).as_bytes(),
+    );
+    ledger.ok(&["agreement", "import", &first]);
+    let row = |name: &'static str, file: &str, bytes: &[u8], needles: &[&str]| {
+        let path = write_bytes(&ledger, file, bytes);
+        case(name, &["agreement", "import", &path], 4, needles)
+    };
+    let field = |name: &'static str, file: &str, column: &str, value: &str, needles: &[&str]| {
+        let mut all = vec![format!("{file}:3"), column.to_string()];
+        all.extend(needles.iter().map(|n| n.to_string()));
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        row(name, file, agreements_with(column, value).as_bytes(), &all)
+    };
+    let mut latin1 = agreements_with("customer_name", "Bl\u{e5}b\u{e6}r AS").into_bytes();
+    let pos = latin1
+        .windows(2)
+        .position(|w| w == "å".as_bytes())
+        .expect("å in the text");
+    latin1.splice(pos..pos + 2, [0xE5]);
+    let mut overlong = format!("{CSV_HEADER}\n{}\n", agreement_row(1, "", "")).into_bytes();
+    overlong.extend(agreement_row(2, "customer_name", &"x".repeat(1024 * 1024 + 16)).bytes());
+    overlong.push(b'\n');
+    let mut endless = format!("{CSV_HEADER}\n\"").into_bytes();
+    endless.extend(std::iter::repeat_n(b'a', 2 * 1024 * 1024));
+    let cases = vec![
+        row(
+            "csv: not UTF-8",
+            "latin1.csv",
+            &latin1,
+            &["latin1.csv:3", "customer_name", "not UTF-8"],
+        ),
+        field(
+            "csv: NUL byte in a name",
+            "nul.csv",
+            "customer_name",
+            "Kunde\01 AS",
+            &["control character"],
+        ),
+        field(
+            "csv: NUL byte in an amount",
+            "nul-amount.csv",
+            "net_amount",
+            "12\u{0}.50",
+            &["not a decimal"],
+        ),
+        row(
+            "csv: a record over 1 MiB",
+            "overlong.csv",
+            &overlong,
+            &["overlong.csv:3", "longer than 1 MiB"],
+        ),
+        row(
+            "csv: a quote that never closes, over 1 MiB",
+            "endless.csv",
+            &endless,
+            &["endless.csv:2", "longer than 1 MiB"],
+        ),
+        row(
+            "csv: a quote that never closes",
+            "quotes.csv",
+            agreements_with("customer_name", "\"Kunde 1 AS").as_bytes(),
+            &["quotes.csv:3", "fields"],
+        ),
+        field(
+            "csv: amount with an exponent",
+            "exp.csv",
+            "net_amount",
+            "1.2345e3",
+            &["1.2345e3", "not a decimal"],
+        ),
+        field(
+            "csv: amount with extra decimals",
+            "decimals.csv",
+            "net_amount",
+            "1234.505",
+            &["1234.505", "decimal digits of NOK"],
+        ),
+        field(
+            "csv: negative amount",
+            "negative.csv",
+            "net_amount",
+            "-5.00",
+            &["negative"],
+        ),
+        field(
+            "csv: amount beyond 64 bits",
+            "huge-amount.csv",
+            "net_amount",
+            "99999999999999999999.00",
+            &["too large"],
+        ),
+        field(
+            "csv: amount with a thousands separator",
+            "thousands.csv",
+            "net_amount",
+            "\"1,234.50\"",
+            &["not a decimal"],
+        ),
+        field(
+            "csv: impossible sale date",
+            "feb30.csv",
+            "sale_date",
+            "2015-02-30",
+            &["2015-02-30", "YYYY-MM-DD"],
+        ),
+        field(
+            "csv: impossible return date",
+            "month13.csv",
+            "returned_on",
+            "2016-13-45",
+            &["2016-13-45"],
+        ),
+        field(
+            "csv: returned before it was sold",
+            "early.csv",
+            "returned_on",
+            "2015-08-01",
+            &["before the sale_date"],
+        ),
+        field(
+            "csv: zero quantity",
+            "zero.csv",
+            "quantity",
+            "0",
+            &["positive whole number"],
+        ),
+        field(
+            "csv: fractional quantity",
+            "fraction.csv",
+            "quantity",
+            "2.5",
+            &["positive whole number"],
+        ),
+        field(
+            "csv: negative quantity",
+            "negqty.csv",
+            "quantity",
+            "-3",
+            &["positive whole number"],
+        ),
+        field(
+            "csv: quantity beyond 64 bits",
+            "hugeqty.csv",
+            "quantity",
+            "99999999999999999999",
+            &["too large"],
+        ),
+        field(
+            "csv: zero line number",
+            "line0.csv",
+            "line",
+            "0",
+            &["positive whole number"],
+        ),
+        field(
+            "csv: unknown currency",
+            "currency.csv",
+            "currency",
+            "XYZ",
+            &["ISO 4217"],
+        ),
+        field(
+            "csv: unknown segment",
+            "segment.csv",
+            "segment",
+            "'; DROP TABLE agreement_lines;--",
+            &["DROP TABLE", "commercial"],
+        ),
+        field(
+            "csv: reseller id full of SQL",
+            "sqlid.csv",
+            "reseller_id",
+            "x'); DELETE FROM claims;--",
+            &["A-Za-z0-9"],
+        ),
+        field(
+            "csv: agreement number off the pattern",
+            "number.csv",
+            "agreement_number",
+            "v-1",
+            &["v-1", "pattern"],
+        ),
+        row(
+            "csv: a row with too few fields",
+            "short.csv",
+            format!("{CSV_HEADER}\nV1000002,1,nordic-it\n").as_bytes(),
+            &["short.csv:2", "3 fields", "14"],
+        ),
+        row(
+            "csv: missing column",
+            "missing.csv",
+            format!("{}\n", CSV_HEADER.trim_end_matches(",returned_on")).as_bytes(),
+            &["missing.csv:1", "missing column returned_on"],
+        ),
+        row(
+            "csv: duplicate column",
+            "dup.csv",
+            format!("{CSV_HEADER},quantity\n").as_bytes(),
+            &["dup.csv:1", "quantity", "twice"],
+        ),
+        row(
+            "csv: unknown column",
+            "colour.csv",
+            format!("{CSV_HEADER},colour\n").as_bytes(),
+            &["colour.csv:1", "unknown column `colour`"],
+        ),
+        row(
+            "csv: empty file",
+            "empty.csv",
+            b"",
+            &["empty.csv", "header"],
+        ),
+        row(
+            "csv: not a CSV at all",
+            "binary.csv",
+            &[0x1f, 0x8b, 0x08, 0x00, 0xff, 0x00, 0x00, 0x0a],
+            &["binary.csv"],
+        ),
+        case(
+            "csv: a directory",
+            &["agreement", "import", &os(ledger.dir.path())],
+            4,
+            &["cannot read"],
+        ),
+        case(
+            "csv: a missing file",
+            &[
+                "agreement",
+                "import",
+                &os(&ledger.dir.path().join("absent.csv")),
+            ],
+            4,
+            &["absent.csv", "cannot read"],
+        ),
+    ];
+    run_matrix(&ledger, &cases);
 }
 
 /// A file standing where a ledger should be, that must stay byte-for-byte
