@@ -370,3 +370,334 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------- agreements CSV
+
+use cashback::domain::agreement::{COLUMNS, LineValidator, ValidLine};
+use cashback::io::agreements_csv::{AgreementsCsv, ReadError};
+
+const CSV_ROWS: [[&str; 14]; 3] = [
+    [
+        "V1000001",
+        "1",
+        "nordic-it",
+        "C-17",
+        "Fjord, Bær & \"Sønn\" AS",
+        "commercial",
+        "NO",
+        "2015-08-14",
+        "Office 365 E3",
+        "cloud-open",
+        "10",
+        "1234.50",
+        "NOK",
+        "",
+    ],
+    [
+        "V1000001",
+        "2",
+        "nordic-it",
+        "C-17",
+        "Fjord, Bær & \"Sønn\" AS",
+        "commercial",
+        "NO",
+        "2015-08-14",
+        "Office 365 Business Premium",
+        "cloud-open",
+        "5",
+        "99",
+        "NOK",
+        "2015-09-01",
+    ],
+    [
+        "V1000002",
+        "1",
+        "fjord-data",
+        "C-9",
+        "Kunde AS",
+        "education",
+        "SE",
+        "2015-12-31",
+        "Office 365 E3",
+        "cloud-open",
+        "1",
+        "0",
+        "JPY",
+        "",
+    ],
+];
+
+const HOSTILE_FIELDS: &[&str] = &[
+    "",
+    "0",
+    "-1",
+    "+1",
+    "1e3",
+    "1.005",
+    "1.5",
+    "2.50",
+    ".5",
+    "5.",
+    "1,5",
+    " 7",
+    "7 ",
+    "99999999999999999999",
+    "9223372036854775807",
+    "\"",
+    "\"\"",
+    "a\nb",
+    "a\r\nb",
+    "\0",
+    "2015-02-30",
+    "2016-13-45",
+    "0000-01-01",
+    "9999-12-31",
+    "NOK",
+    "nok",
+    "JPY",
+    "KWD",
+    "XYZ",
+    "no",
+    "NO",
+    "commercial",
+    "Commercial",
+    "V1000001",
+    "x'); DROP TABLE agreement_lines;--",
+    "\u{feff}",
+    "ﬁ",
+    "١٢٣",
+    "error",
+];
+
+#[derive(Debug, Clone)]
+enum CsvMutation {
+    Field(usize, usize, &'static str),
+    RandomField(usize, usize, String),
+    SwapColumns(usize, usize),
+    DropColumn(usize),
+    DuplicateRow(usize),
+    InsertByte(usize, u8),
+    Truncate(usize),
+}
+
+fn csv_mutation() -> impl Strategy<Value = CsvMutation> {
+    prop_oneof![
+        4 => (any::<usize>(), any::<usize>(), prop::sample::select(HOSTILE_FIELDS))
+            .prop_map(|(r, c, v)| CsvMutation::Field(r, c, v)),
+        2 => (any::<usize>(), any::<usize>(), wild_text(10))
+            .prop_map(|(r, c, v)| CsvMutation::RandomField(r, c, v)),
+        1 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| CsvMutation::SwapColumns(a, b)),
+        1 => any::<usize>().prop_map(CsvMutation::DropColumn),
+        1 => any::<usize>().prop_map(CsvMutation::DuplicateRow),
+        2 => (any::<usize>(), any::<u8>()).prop_map(|(i, b)| CsvMutation::InsertByte(i, b)),
+        1 => any::<usize>().prop_map(CsvMutation::Truncate),
+    ]
+}
+
+/// A CSV from the header and rows, mutated. `quoted` writes fields the way
+/// a CSV writer would; otherwise they are joined raw (broken quoting).
+fn mutated_csv(mutations: &[CsvMutation], quoted: bool) -> Vec<u8> {
+    let mut rows: Vec<Vec<String>> = std::iter::once(COLUMNS.map(str::to_string).to_vec())
+        .chain(CSV_ROWS.iter().map(|r| r.map(str::to_string).to_vec()))
+        .collect();
+    let mut bytes_ops = Vec::new();
+    for m in mutations {
+        match m {
+            CsvMutation::Field(r, c, v) => {
+                let n = 1 + r % (rows.len() - 1);
+                let row = &mut rows[n];
+                let n = c % row.len();
+                row[n] = v.to_string();
+            }
+            CsvMutation::RandomField(r, c, v) => {
+                let n = 1 + r % (rows.len() - 1);
+                let row = &mut rows[n];
+                let n = c % row.len();
+                row[n] = v.clone();
+            }
+            CsvMutation::SwapColumns(a, b) => {
+                let width = rows[0].len();
+                for row in &mut rows {
+                    if row.len() == width {
+                        row.swap(a % width, b % width);
+                    }
+                }
+            }
+            CsvMutation::DropColumn(c) => {
+                let n = c % rows[0].len();
+                if rows[0].len() > 1 {
+                    for row in &mut rows {
+                        if n < row.len() {
+                            row.remove(n);
+                        }
+                    }
+                }
+            }
+            CsvMutation::DuplicateRow(r) => {
+                let n = 1 + r % (rows.len() - 1);
+                let row = rows[n].clone();
+                rows.insert(n, row);
+            }
+            other => bytes_ops.push(other.clone()),
+        }
+    }
+    let mut bytes = if quoted {
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        for row in &rows {
+            writer.write_record(row).unwrap();
+        }
+        writer.into_inner().unwrap()
+    } else {
+        rows.iter()
+            .map(|r| r.join(","))
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into_bytes()
+    };
+    for op in bytes_ops {
+        match op {
+            CsvMutation::InsertByte(i, b) => {
+                let at = i % (bytes.len() + 1);
+                bytes.insert(at, b);
+            }
+            CsvMutation::Truncate(i) => {
+                let at = i % (bytes.len() + 1);
+                bytes.truncate(at);
+            }
+            _ => unreachable!("field mutations are applied above"),
+        }
+    }
+    bytes
+}
+
+/// What one import's reading and row validation make of the bytes.
+struct CsvOutcome {
+    valid: Vec<(u64, [String; 14], i64, i64, i64)>,
+    invalid_rows: usize,
+    stopped: Option<String>,
+}
+
+thread_local! {
+    /// Built once: it compiles the number pattern and a country table.
+    static VALIDATOR: std::cell::RefCell<LineValidator> = std::cell::RefCell::new(
+        LineValidator::new(
+            regex::Regex::new(cashback::io::config::DEFAULT_NUMBER_PATTERN).unwrap(),
+        ),
+    );
+}
+
+fn read_csv(bytes: &[u8]) -> Result<CsvOutcome, TestCaseError> {
+    VALIDATOR.with(|validator| read_csv_with(bytes, &mut validator.borrow_mut()))
+}
+
+fn read_csv_with(bytes: &[u8], validator: &mut LineValidator) -> Result<CsvOutcome, TestCaseError> {
+    let mut outcome = CsvOutcome {
+        valid: Vec::new(),
+        invalid_rows: 0,
+        stopped: None,
+    };
+    let mut csv = match AgreementsCsv::new(bytes, "fuzz.csv") {
+        Ok(csv) => csv,
+        Err(error) => {
+            outcome.stopped = Some(error.to_string());
+            return Ok(outcome);
+        }
+    };
+    let mut last_line = 1;
+    loop {
+        match csv.next_record() {
+            Ok(None) => break,
+            Ok(Some(record)) => {
+                let line_no = record.line_no;
+                // Not strictly greater: after a CR LF line end the reader
+                // reports the line before (see the ignored test
+                // `crlf_files_report_physical_lines` in tests/hostile.rs).
+                prop_assert!(line_no >= last_line, "line {line_no} after {last_line}");
+                last_line = record.line_no;
+                let Some(fields) = record.fields else {
+                    outcome.invalid_rows += 1;
+                    continue;
+                };
+                match validator.validate(fields) {
+                    Ok(ValidLine {
+                        fields,
+                        line,
+                        quantity,
+                        net_minor,
+                        returned_on,
+                    }) => {
+                        prop_assert!(line >= 1 && quantity >= 1 && net_minor >= 0);
+                        prop_assert_eq!(
+                            returned_on,
+                            (!fields[13].is_empty()).then_some(fields[13])
+                        );
+                        outcome.valid.push((
+                            record.line_no,
+                            fields.map(str::to_string),
+                            line,
+                            quantity,
+                            net_minor,
+                        ));
+                    }
+                    Err(problems) => {
+                        prop_assert!(!problems.is_empty());
+                        for p in problems {
+                            prop_assert!(COLUMNS.contains(&p.field));
+                            prop_assert!(!p.problem.is_empty());
+                        }
+                        outcome.invalid_rows += 1;
+                    }
+                }
+            }
+            Err(error) => {
+                let message = error.to_string();
+                prop_assert!(message.starts_with("fuzz.csv:"), "{message}");
+                prop_assert!(matches!(
+                    error,
+                    ReadError::Stopped(_) | ReadError::Header(_)
+                ));
+                outcome.stopped = Some(message);
+                break;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn agreement_rows_never_panic_and_valid_rows_round_trip(
+        mutations in prop::collection::vec(csv_mutation(), 0..6),
+        quoted in any::<bool>(),
+    ) {
+        let bytes = mutated_csv(&mutations, quoted);
+        let outcome = read_csv(&bytes)?;
+        if outcome.stopped.is_some() || outcome.valid.is_empty() {
+            return Ok(());
+        }
+        // The valid rows, written back as a CSV the way an export does, read
+        // back to the same values.
+        let mut writer = csv::Writer::from_writer(Vec::new());
+        writer.write_record(COLUMNS).unwrap();
+        for (_, fields, ..) in &outcome.valid {
+            writer.write_record(fields).unwrap();
+        }
+        let again = read_csv(&writer.into_inner().unwrap())?;
+        prop_assert!(again.stopped.is_none(), "{:?}", again.stopped);
+        prop_assert_eq!(again.invalid_rows, 0);
+        let strip = |rows: &[(u64, [String; 14], i64, i64, i64)]| {
+            rows.iter().map(|(_, f, l, q, n)| (f.clone(), *l, *q, *n)).collect::<Vec<_>>()
+        };
+        prop_assert_eq!(strip(&again.valid), strip(&outcome.valid));
+    }
+
+    #[test]
+    fn agreement_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..600)) {
+        let mut input = COLUMNS.join(",").into_bytes();
+        input.push(b'\n');
+        input.extend(bytes);
+        read_csv(&input)?;
+    }
+}
