@@ -809,7 +809,7 @@ fn malformed_agreement_files_are_refused_naming_line_and_field() {
             "csv: NUL byte in a name",
             "nul.csv",
             "customer_name",
-            "Kunde\01 AS",
+            "Kunde\u{0}1 AS",
             &["control character"],
         ),
         field(
