@@ -1,18 +1,22 @@
 //! `cashback agreement import|list|show`.
 
-use std::io::Read;
+use std::io::{IsTerminal, Read};
 use std::path::Path;
 
 use anyhow::Context;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde_json::{Value, json};
 
 use crate::app::App;
 use crate::cli::{AgreementCommand, AgreementListArgs, Format, ImportArgs};
-use crate::domain::agreement::{COLUMNS, LineValidator};
+use crate::domain::agreement::{COLUMNS, ERROR_COLUMN, LineValidator};
 use crate::domain::money::format_minor;
 use crate::error::Failure;
 use crate::io::agreements_csv::{AgreementsCsv, ReadError};
-use crate::ledger::agreements::{self, AgreementSummary, ImportCounts, StoredLine};
+use crate::io::files::AtomicFile;
+use crate::ledger::agreements::{
+    self, AgreementSummary, ImportCounts, MergeOptions, RejectFields, StoredLine,
+};
 use crate::ledger::resellers;
 use crate::render::object;
 
@@ -172,6 +176,8 @@ fn show(app: &App, number: &str) -> anyhow::Result<()> {
 struct Input {
     name: String,
     reader: Box<dyn Read>,
+    /// The size in bytes, when known (a file, not a pipe).
+    size: Option<u64>,
 }
 
 fn open_input(path: &Path) -> anyhow::Result<Input> {
@@ -179,13 +185,20 @@ fn open_input(path: &Path) -> anyhow::Result<Input> {
         return Ok(Input {
             name: "stdin".to_string(),
             reader: Box::new(std::io::stdin().lock()),
+            size: None,
         });
     }
     let file = std::fs::File::open(path)
         .map_err(|e| Failure::Invalid(format!("{}: cannot read it: {e}", path.display())))?;
+    let size = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
     Ok(Input {
         name: path.display().to_string(),
         reader: Box::new(file),
+        size,
     })
 }
 
@@ -193,106 +206,276 @@ fn read_failure(error: ReadError) -> Failure {
     Failure::Invalid(error.to_string())
 }
 
-/// The outcome of reading and staging a whole file.
-struct Staged {
-    counts: ImportCounts,
-    sha256: String,
-    /// `FILE:LINE: field: problem` for the first invalid rows.
-    problems: Vec<String>,
+/// A progress bar on stderr when it is a terminal and --quiet is not given;
+/// nothing otherwise.
+struct Progress {
+    bar: Option<ProgressBar>,
 }
 
-/// Reads the file into the staging table inside the command's transaction,
-/// validating every row.
-fn stage_file(conn: &rusqlite::Connection, app: &App, input: Input) -> anyhow::Result<Staged> {
+impl Progress {
+    fn new(app: &App, size: Option<u64>) -> Progress {
+        let shown = !app.quiet && std::io::stderr().is_terminal();
+        let bar = shown.then(|| {
+            let bar = match size {
+                Some(size) => ProgressBar::new(size).with_style(
+                    ProgressStyle::with_template(
+                        "{msg:>9} [{bar:30}] {bytes}/{total_bytes} ({eta} left)",
+                    )
+                    .expect("a valid template")
+                    .progress_chars("=> "),
+                ),
+                None => ProgressBar::new_spinner().with_style(
+                    ProgressStyle::with_template("{spinner} {msg} {bytes}")
+                        .expect("a valid template"),
+                ),
+            };
+            bar.set_draw_target(ProgressDrawTarget::stderr());
+            bar.set_message("reading");
+            bar
+        });
+        Progress { bar }
+    }
+
+    fn read(&self, bytes: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(bytes);
+        }
+    }
+
+    /// Switches to counting the merged rows.
+    fn merging(&self, rows: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(rows);
+            bar.set_position(0);
+            bar.set_style(
+                ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len} rows ({eta} left)")
+                    .expect("a valid template")
+                    .progress_chars("=> "),
+            );
+            bar.set_message("merging");
+        }
+    }
+
+    fn merged(&self, rows: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_position(rows);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// What an import did, for the summary and the audit event.
+struct Outcome {
+    counts: ImportCounts,
+    sha256: String,
+}
+
+/// Reads, checks and (unless `write` is false) merges the whole file inside
+/// the command's transaction. Invalid rows refuse the import unless
+/// `--skip-invalid`; the rejects file, if asked for, receives them.
+fn run_import(
+    conn: &rusqlite::Connection,
+    app: &App,
+    args: &ImportArgs,
+    input: Input,
+    progress: &Progress,
+    rejects: Option<&mut AtomicFile>,
+    write: bool,
+) -> anyhow::Result<Outcome> {
     let name = input.name.clone();
     let mut csv = AgreementsCsv::new(input.reader, &name).map_err(read_failure)?;
+    let header = csv.header().clone();
+    let error_column = csv.error_column();
     let mut validator = LineValidator::new(app.config.number_pattern.clone());
     agreements::create_staging(conn)?;
     let mut stager = agreements::Stager::new(conn)?;
-    let header_len = csv.header().len();
-    let mut counts = ImportCounts::default();
-    let mut problems = Vec::new();
+    let mut staged = 0_u64;
+    let mut invalid = 0_u64;
     while let Some(record) = csv.next_record().map_err(read_failure)? {
         let line_no = record.line_no;
-        let Some(fields) = record.fields else {
-            counts.rejected += 1;
-            if problems.len() < REPORTED_PROBLEMS {
-                problems.push(format!(
-                    "{name}:{line_no}: record: has {} fields, the header has {}",
-                    record.record.len(),
-                    header_len
-                ));
-            }
-            continue;
-        };
-        match validator.validate(fields) {
-            Ok(valid) => stager.stage(line_no, &valid)?,
-            Err(row_problems) => {
-                counts.rejected += 1;
-                if problems.len() < REPORTED_PROBLEMS {
-                    let text: Vec<String> = row_problems
-                        .iter()
-                        .map(|p| format!("{}: {}", p.field, p.problem))
-                        .collect();
-                    problems.push(format!("{name}:{line_no}: {}", text.join("; ")));
+        let error = match record.fields {
+            None => format!(
+                "record: has {} fields, the header has {}",
+                record.record.len(),
+                header.len()
+            ),
+            Some(fields) => match validator.validate(fields) {
+                Ok(valid) => {
+                    stager.stage(line_no, &valid)?;
+                    staged += 1;
+                    if staged.is_multiple_of(4096) {
+                        progress.read(csv.bytes_read());
+                    }
+                    continue;
                 }
-            }
-        }
+                Err(row_problems) => row_problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.field, p.problem))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            },
+        };
+        invalid += 1;
+        stager.reject(line_no, record.record.iter(), &error)?;
     }
     drop(stager);
+    progress.read(csv.bytes_read());
     let (sha256, _) = csv.finish();
-    Ok(Staged {
-        counts,
-        sha256,
-        problems,
-    })
+
+    progress.merging(staged);
+    let options = MergeOptions {
+        amend: args.amend,
+        write: write && (args.skip_invalid || invalid == 0),
+        all_or_nothing: !args.skip_invalid,
+    };
+    let mut counts = agreements::check_and_merge(conn, options, &mut |done| progress.merged(done))?;
+    counts.rejected += invalid as i64;
+    progress.finish();
+
+    if counts.rejected > 0 && !args.skip_invalid {
+        return Err(refusal(conn, &name, counts.rejected)?.into());
+    }
+    if let Some(file) = rejects {
+        write_rejects(conn, file, &header, error_column)?;
+    }
+    agreements::drop_staging(conn)?;
+    Ok(Outcome { counts, sha256 })
+}
+
+/// The refusal of an import with invalid rows: the first ones by line, then
+/// how many more.
+fn refusal(conn: &rusqlite::Connection, name: &str, rejected: i64) -> anyhow::Result<Failure> {
+    let mut message = format!(
+        "{name}: {rejected} invalid row{}; nothing was imported",
+        if rejected == 1 { "" } else { "s" }
+    );
+    agreements::for_each_reject(conn, Some(REPORTED_PROBLEMS), |reject| {
+        message.push_str(&format!("\n{name}:{}: {}", reject.line_no, reject.error));
+        Ok(())
+    })?;
+    let unreported = rejected - (rejected.min(REPORTED_PROBLEMS as i64));
+    if unreported > 0 {
+        message.push_str(&format!(
+            "\n... and {unreported} more invalid row{}",
+            if unreported == 1 { "" } else { "s" }
+        ));
+    }
+    Ok(Failure::Invalid(message))
+}
+
+/// Writes the refused rows: the file's header (without an `error` column)
+/// plus `error`, each row's fields as read plus its problem.
+fn write_rejects(
+    conn: &rusqlite::Connection,
+    file: &mut AtomicFile,
+    header: &csv::StringRecord,
+    error_column: Option<usize>,
+) -> anyhow::Result<()> {
+    let kept = |i: &usize| Some(*i) != error_column;
+    // For each kept header column, its place in `COLUMNS`.
+    let columns: Vec<usize> = (0..header.len())
+        .filter(kept)
+        .map(|i| COLUMNS.iter().position(|c| *c == &header[i]).unwrap_or(0))
+        .collect();
+    let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(file);
+    let mut out: Vec<String> = (0..header.len())
+        .filter(kept)
+        .map(|i| header[i].to_string())
+        .collect();
+    out.push(ERROR_COLUMN.to_string());
+    writer.write_record(&out)?;
+    agreements::for_each_reject(conn, None, |reject| {
+        out.clear();
+        match reject.fields {
+            RejectFields::AsRead(mut fields) => {
+                if fields.len() < header.len() {
+                    fields.resize(header.len(), String::new());
+                }
+                out.extend(
+                    fields
+                        .into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| kept(i))
+                        .map(|(_, f)| f),
+                );
+            }
+            RejectFields::Columns(values) => {
+                out.extend(columns.iter().map(|c| values[*c].clone()));
+            }
+        }
+        out.push(reject.error);
+        writer.write_record(&out)?;
+        Ok(())
+    })?;
+    writer.flush()?;
+    Ok(())
 }
 
 fn import(app: &App, args: ImportArgs) -> anyhow::Result<()> {
     let input = open_input(&args.file)?;
     let file_name = input.name.clone();
+    let progress = Progress::new(app, input.size);
+    // Refused up front when it exists; appears only once the import is done.
+    let mut rejects = match &args.rejects {
+        Some(path) => Some(AtomicFile::create(path, false, false)?),
+        None => None,
+    };
     let mut ledger = app.ledger()?;
-    let outcome = ledger.write(&app.event_context(), |tx, events| {
-        let staged = stage_file(tx, app, input)?;
-        if staged.counts.rejected > 0 {
-            let mut message = format!(
-                "{file_name}: {} invalid row{}; nothing was imported",
-                staged.counts.rejected,
-                if staged.counts.rejected == 1 { "" } else { "s" }
-            );
-            for problem in &staged.problems {
-                message.push('\n');
-                message.push_str(problem);
+    agreements::prepare_import(&ledger.conn)?;
+    let outcome = if args.dry_run {
+        // Reads the ledger and writes only temporary tables; dropping the
+        // transaction rolls them back.
+        let tx = ledger.conn.transaction()?;
+        run_import(&tx, app, &args, input, &progress, rejects.as_mut(), false)?
+    } else {
+        ledger.write(&app.event_context(), |tx, events| {
+            let outcome = run_import(tx, app, &args, input, &progress, rejects.as_mut(), true)?;
+            let counts = &outcome.counts;
+            if counts.changed() {
+                events
+                    .record(
+                        tx,
+                        app.today,
+                        "agreement.import",
+                        &format!("import:{file_name}"),
+                        json!({
+                            "file": file_name,
+                            "sha256": outcome.sha256,
+                            "new": counts.new,
+                            "updated": counts.updated,
+                            "unchanged": counts.unchanged,
+                            "rejected": counts.rejected,
+                            "amend": args.amend,
+                        }),
+                    )
+                    .context("recording the import")?;
             }
-            let unreported = staged.counts.rejected as usize - staged.problems.len();
-            if unreported > 0 {
-                message.push_str(&format!("\n... and {unreported} more invalid rows"));
-            }
-            return Err(Failure::Invalid(message).into());
-        }
-        let mut counts = agreements::count_staged(tx)?;
-        counts.rejected = staged.counts.rejected;
-        if counts.changed() {
-            agreements::merge_staged(tx).context("merging the agreement lines")?;
-            events.record(
-                tx,
-                app.today,
-                "agreement.import",
-                &format!("import:{file_name}"),
-                json!({
-                    "file": file_name,
-                    "sha256": staged.sha256,
-                    "new": counts.new,
-                    "updated": counts.updated,
-                    "unchanged": counts.unchanged,
-                    "rejected": counts.rejected,
-                }),
-            )?;
-        }
-        agreements::drop_staging(tx)?;
-        Ok(counts)
-    })?;
-    print_counts(app, &outcome)
+            Ok(outcome)
+        })?
+    };
+    if let (Some(file), Some(path)) = (rejects, &args.rejects) {
+        file.commit()
+            .with_context(|| format!("{}: cannot write the rejects file", path.display()))?;
+        app.info(format!(
+            "{} rejected row{} written to {}",
+            outcome.counts.rejected,
+            if outcome.counts.rejected == 1 {
+                ""
+            } else {
+                "s"
+            },
+            path.display()
+        ));
+    }
+    if args.dry_run {
+        app.info("dry run: nothing was written to the ledger");
+    }
+    print_counts(app, &outcome.counts)
 }
 
 fn print_counts(app: &App, counts: &ImportCounts) -> anyhow::Result<()> {

@@ -95,6 +95,17 @@ pub const TABLES: &[ExportTable] = &[
             Ok(())
         },
     },
+    ExportTable {
+        // The import's columns, so an export re-imports as unchanged.
+        name: "agreements",
+        columns: &crate::domain::agreement::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            crate::ledger::agreements::for_each_line(ctx.conn, |line| {
+                sink(&super::agreement::line_json(line))
+            })
+        },
+    },
 ];
 
 pub fn run(app: &App, args: ExportArgs) -> anyhow::Result<()> {

@@ -318,6 +318,151 @@ pub fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date of the form YYYY-MM-DD"))
 }
 
+/// The header fields of one row, in `HEADER_FIELDS` order.
+pub type Header<'a> = [&'a str; 6];
+
+/// What the whole file says about a row that is valid on its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Valid,
+    /// Its key appeared earlier in the file (on `first_line_no`).
+    Repeated {
+        first_line_no: u64,
+    },
+    /// Its header fields disagree with the agreement's.
+    Conflict(Vec<FieldProblem>),
+}
+
+/// Where an agreement's header values come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Reference {
+    /// The first line of the agreement in the file (by line number).
+    File { line_no: u64 },
+    /// The ledger's stored lines.
+    Ledger,
+}
+
+#[derive(Debug)]
+struct Group {
+    number: String,
+    header: [String; 6],
+    reference: Reference,
+    /// The stored header when the ledger holds the agreement.
+    stored: Option<[String; 6]>,
+    line: i64,
+    line_first_at: u64,
+}
+
+/// An agreement whose rows have all been seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FinishedAgreement {
+    pub number: String,
+    /// With `--amend`: the header the stored lines take, when it differs
+    /// from the stored one.
+    pub amend_to: Option<[String; 6]>,
+}
+
+/// Judges what only the whole file can tell: a key repeated, and lines of
+/// one agreement that disagree on the header fields, within the file or
+/// with the ledger. Rows must come sorted by agreement number, line and
+/// position in the file, so that only one agreement is held at a time.
+pub struct FileCheck {
+    amend: bool,
+    group: Option<Group>,
+}
+
+fn owned(header: Header<'_>) -> [String; 6] {
+    header.map(str::to_string)
+}
+
+impl FileCheck {
+    pub fn new(amend: bool) -> Self {
+        FileCheck { amend, group: None }
+    }
+
+    /// Judges the next row. `stored` is the ledger's header for the
+    /// agreement (looked at on the agreement's first row only). Returns the
+    /// previous agreement when this row starts a new one.
+    pub fn row(
+        &mut self,
+        line_no: u64,
+        number: &str,
+        line: i64,
+        header: Header<'_>,
+        stored: Option<Header<'_>>,
+    ) -> (Option<FinishedAgreement>, Verdict) {
+        let mut finished = None;
+        if self.group.as_ref().is_none_or(|g| g.number != number) {
+            finished = self.finish();
+            let stored = stored.map(owned);
+            let (reference, reference_header) = match &stored {
+                Some(stored) if !self.amend => (Reference::Ledger, stored.clone()),
+                _ => (Reference::File { line_no }, owned(header)),
+            };
+            self.group = Some(Group {
+                number: number.to_string(),
+                header: reference_header,
+                reference,
+                stored,
+                line,
+                line_first_at: line_no,
+            });
+        } else if let Some(group) = self.group.as_mut() {
+            if group.line == line {
+                return (
+                    None,
+                    Verdict::Repeated {
+                        first_line_no: group.line_first_at,
+                    },
+                );
+            }
+            group.line = line;
+            group.line_first_at = line_no;
+        }
+        let group = self.group.as_ref().expect("a current agreement");
+        let problems: Vec<FieldProblem> = HEADER_FIELDS
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| header[*i] != group.header[*i])
+            .map(|(i, column)| {
+                let expected = &group.header[i];
+                let found = header[i];
+                let field = COLUMNS[*column];
+                FieldProblem::new(
+                    field,
+                    match group.reference {
+                        Reference::File { line_no } => format!(
+                            "`{found}` differs from `{expected}` on line {line_no} for agreement {number}; the lines of an agreement must agree"
+                        ),
+                        Reference::Ledger => format!(
+                            "`{found}` differs from `{expected}` stored for agreement {number}; use --amend to correct stored agreements"
+                        ),
+                    },
+                )
+            })
+            .collect();
+        let verdict = if problems.is_empty() {
+            Verdict::Valid
+        } else {
+            Verdict::Conflict(problems)
+        };
+        (finished, verdict)
+    }
+
+    /// Ends the current agreement (call once more after the last row).
+    pub fn finish(&mut self) -> Option<FinishedAgreement> {
+        let group = self.group.take()?;
+        let amend_to = match (&group.reference, &group.stored) {
+            (Reference::File { .. }, Some(stored)) if *stored != group.header => Some(group.header),
+            _ => None,
+        };
+        Some(FinishedAgreement {
+            number: group.number,
+            amend_to,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -443,5 +588,67 @@ mod tests {
         let v = validator();
         assert!(v.countries[country_index("NO").unwrap()]);
         assert!(!v.countries[country_index("XX").unwrap()]);
+    }
+
+    const HEAD: Header<'static> = ["r1", "C1", "Kunde AS", "commercial", "NO", "2015-08-01"];
+
+    fn other(index: usize, value: &'static str) -> Header<'static> {
+        let mut header = HEAD;
+        header[index] = value;
+        header
+    }
+
+    #[test]
+    fn repeated_keys_and_conflicts_within_the_file() {
+        let mut check = FileCheck::new(false);
+        assert_eq!(check.row(2, "V1", 1, HEAD, None), (None, Verdict::Valid));
+        assert_eq!(
+            check.row(9, "V1", 1, HEAD, None).1,
+            Verdict::Repeated { first_line_no: 2 }
+        );
+        match check.row(4, "V1", 2, other(2, "Kunde ASA"), None).1 {
+            Verdict::Conflict(problems) => {
+                assert_eq!(problems.len(), 1);
+                assert_eq!(problems[0].field, "customer_name");
+                assert!(
+                    problems[0].problem.contains("on line 2"),
+                    "{:?}",
+                    problems[0]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        let (finished, verdict) = check.row(3, "V2", 1, other(0, "r2"), None);
+        assert_eq!(verdict, Verdict::Valid);
+        assert_eq!(
+            finished,
+            Some(FinishedAgreement {
+                number: "V1".into(),
+                amend_to: None
+            })
+        );
+    }
+
+    #[test]
+    fn the_ledger_is_the_reference_unless_amending() {
+        let stored = other(1, "C0");
+        let mut check = FileCheck::new(false);
+        match check.row(2, "V1", 1, HEAD, Some(stored)).1 {
+            Verdict::Conflict(problems) => {
+                assert_eq!(problems[0].field, "customer_id");
+                assert!(problems[0].problem.contains("--amend"));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(check.finish().unwrap().amend_to, None);
+
+        let mut amend = FileCheck::new(true);
+        assert_eq!(amend.row(2, "V1", 1, HEAD, Some(stored)).1, Verdict::Valid);
+        assert_eq!(amend.row(3, "V1", 2, HEAD, None).1, Verdict::Valid);
+        assert_eq!(amend.finish().unwrap().amend_to, Some(owned(HEAD)));
+
+        let mut same = FileCheck::new(true);
+        same.row(2, "V1", 1, HEAD, Some(HEAD));
+        assert_eq!(same.finish().unwrap().amend_to, None);
     }
 }

@@ -260,6 +260,11 @@ impl<R: Read> AgreementsCsv<R> {
         }
     }
 
+    /// How many bytes were read so far.
+    pub fn bytes_read(&self) -> u64 {
+        self.meter.consumed.get()
+    }
+
     /// Finishes the stream: the SHA-256 (lower-case hex) and size of every
     /// byte read.
     pub fn finish(self) -> (String, u64) {

@@ -7,9 +7,9 @@
 //! disagree) and merges with SQL over that table, so memory does not grow
 //! with the file.
 
-use rusqlite::{CachedStatement, Connection, OptionalExtension, Transaction, params};
+use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
-use crate::domain::agreement::{ValidLine, col};
+use crate::domain::agreement::{FileCheck, FinishedAgreement, Header, ValidLine, Verdict, col};
 
 /// The stored columns, in the order of the import's columns.
 const LINE_COLUMNS: &str = "agreement_number, line, reseller_id, customer_id, customer_name, \
@@ -85,12 +85,18 @@ impl ImportCounts {
     }
 }
 
+/// Prepares the connection for an import: temporary tables on disk (not in
+/// memory), so a large file does not grow the process.
+pub fn prepare_import(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA temp_store = FILE;")
+}
+
 /// The temporary tables of one import. Creating them inside the command's
 /// transaction means a refused import leaves no trace of them either.
 pub fn create_staging(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "PRAGMA temp_store = FILE;
-         DROP TABLE IF EXISTS temp.import_lines;
+        "DROP TABLE IF EXISTS temp.import_lines;
+         DROP TABLE IF EXISTS temp.import_rejects;
          CREATE TEMP TABLE import_lines (
              line_no          INTEGER PRIMARY KEY,
              agreement_number TEXT NOT NULL,
@@ -111,13 +117,22 @@ pub fn create_staging(conn: &Connection) -> rusqlite::Result<()> {
              line_text        TEXT NOT NULL,
              quantity_text    TEXT NOT NULL,
              net_text         TEXT NOT NULL
+         );
+         -- Invalid rows: `fields` (a JSON array, as read) for rows invalid on
+         -- their own; NULL for rows the whole-file checks refused, whose
+         -- fields are in import_lines.
+         CREATE TEMP TABLE import_rejects (
+             line_no INTEGER PRIMARY KEY,
+             fields  TEXT,
+             error   TEXT NOT NULL
          );",
     )
 }
 
-/// Appends valid rows to the staging table.
+/// Appends rows to the staging tables.
 pub struct Stager<'c> {
     insert: CachedStatement<'c>,
+    reject: CachedStatement<'c>,
 }
 
 impl<'c> Stager<'c> {
@@ -127,14 +142,17 @@ impl<'c> Stager<'c> {
                 "INSERT INTO temp.import_lines VALUES
                  (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
             )?,
+            reject: conn.prepare_cached(
+                "INSERT INTO temp.import_rejects (line_no, fields, error) VALUES (?1, ?2, ?3)",
+            )?,
         })
     }
 
+    /// A row valid on its own.
     pub fn stage(&mut self, line_no: u64, line: &ValidLine<'_>) -> rusqlite::Result<()> {
         let f = &line.fields;
-        let line_no = i64::try_from(line_no).unwrap_or(i64::MAX);
         self.insert.execute(params![
-            line_no,
+            to_i64(line_no),
             f[col::AGREEMENT_NUMBER],
             line.line,
             f[col::RESELLER_ID],
@@ -155,6 +173,24 @@ impl<'c> Stager<'c> {
         ])?;
         Ok(())
     }
+
+    /// A row invalid on its own, with every field as read.
+    pub fn reject<'f>(
+        &mut self,
+        line_no: u64,
+        fields: impl IntoIterator<Item = &'f str>,
+        error: &str,
+    ) -> rusqlite::Result<()> {
+        let fields: Vec<&str> = fields.into_iter().collect();
+        let fields = serde_json::to_string(&fields).expect("strings serialise");
+        self.reject
+            .execute(params![to_i64(line_no), fields, error])?;
+        Ok(())
+    }
+}
+
+fn to_i64(n: u64) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// SQL: the row `stored` equals the row `staged` in every column.
@@ -179,57 +215,270 @@ fn same_row(stored: &str, staged: &str) -> String {
     .join(" AND ")
 }
 
-/// Counts the staged rows that are new, changed and unchanged against the
-/// ledger.
-pub fn count_staged(conn: &Connection) -> rusqlite::Result<ImportCounts> {
-    let same = same_row("a", "s");
-    conn.query_row(
-        &format!(
-            "SELECT count(*) FILTER (WHERE a.line IS NULL),
-                    count(*) FILTER (WHERE a.line IS NOT NULL AND NOT ({same})),
-                    count(*) FILTER (WHERE a.line IS NOT NULL AND ({same}))
-             FROM temp.import_lines s
-             LEFT JOIN main.agreement_lines a
-                    ON a.agreement_number = s.agreement_number AND a.line = s.line"
-        ),
-        [],
-        |row| {
-            Ok(ImportCounts {
-                new: row.get(0)?,
-                updated: row.get(1)?,
-                unchanged: row.get(2)?,
-                rejected: 0,
-            })
-        },
-    )
+/// SQL: the header columns equal ?2..?7.
+const HEADER_EQUALS_PARAMS: &str = "reseller_id = ?2 AND customer_id = ?3 AND customer_name = ?4
+     AND segment = ?5 AND country = ?6 AND sale_date = ?7";
+
+/// How the merge pass runs.
+#[derive(Debug, Clone, Copy)]
+pub struct MergeOptions {
+    /// Let the file correct stored header fields.
+    pub amend: bool,
+    /// Write to the ledger (false for a dry run or an import already refused).
+    pub write: bool,
+    /// Stop writing at the first refused row (the import will be refused).
+    pub all_or_nothing: bool,
 }
 
-/// Writes the staged rows into the ledger: new keys inserted, changed rows
-/// updated, identical rows left alone. Returns how many rows it wrote.
-pub fn merge_staged(tx: &Transaction<'_>) -> rusqlite::Result<usize> {
-    tx.execute(
-        &format!(
-            "INSERT INTO main.agreement_lines ({LINE_COLUMNS})
-             SELECT {LINE_COLUMNS} FROM temp.import_lines WHERE true
-             ORDER BY agreement_number, line
-             ON CONFLICT (agreement_number, line) DO UPDATE SET
-                 reseller_id = excluded.reseller_id, customer_id = excluded.customer_id,
-                 customer_name = excluded.customer_name, segment = excluded.segment,
-                 country = excluded.country, sale_date = excluded.sale_date,
-                 product = excluded.product, license_type = excluded.license_type,
-                 quantity = excluded.quantity, net_minor = excluded.net_minor,
-                 currency = excluded.currency, returned_on = excluded.returned_on
-             WHERE NOT ({})",
-            same_row("agreement_lines", "excluded")
-        ),
-        [],
-    )
+/// Runs the whole-file checks over the staged rows and merges the valid
+/// ones: in one pass over the staged rows sorted by key, each joined with its
+/// stored line, so repeated keys are adjacent, one agreement is judged at a
+/// time, and the ledger is written in key order. Rows the checks refuse go
+/// to `import_rejects`. `progress` is told how many rows were done.
+pub fn check_and_merge(
+    conn: &Connection,
+    options: MergeOptions,
+    progress: &mut dyn FnMut(u64),
+) -> anyhow::Result<ImportCounts> {
+    let same = same_row("a", "s");
+    let mut select = conn.prepare(&format!(
+        "SELECT s.line_no, s.agreement_number, s.line, s.reseller_id, s.customer_id,
+                s.customer_name, s.segment, s.country, s.sale_date, s.product, s.license_type,
+                s.quantity, s.net_minor, s.currency, s.returned_on,
+                a.line IS NOT NULL, coalesce({same}, 0),
+                coalesce(a.reseller_id, h.reseller_id), coalesce(a.customer_id, h.customer_id),
+                coalesce(a.customer_name, h.customer_name), coalesce(a.segment, h.segment),
+                coalesce(a.country, h.country), coalesce(a.sale_date, h.sale_date)
+         FROM temp.import_lines s
+         LEFT JOIN main.agreement_lines a
+                ON a.agreement_number = s.agreement_number AND a.line = s.line
+         LEFT JOIN main.agreement_lines h
+                ON a.line IS NULL AND h.agreement_number = s.agreement_number
+               AND h.line = (SELECT min(m.line) FROM main.agreement_lines m
+                             WHERE m.agreement_number = s.agreement_number)
+         ORDER BY s.agreement_number, s.line, s.line_no"
+    ))?;
+    let mut insert = conn.prepare_cached(&format!(
+        "INSERT INTO main.agreement_lines ({LINE_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    ))?;
+    let mut update = conn.prepare_cached(
+        "UPDATE main.agreement_lines SET reseller_id = ?3, customer_id = ?4, customer_name = ?5,
+             segment = ?6, country = ?7, sale_date = ?8, product = ?9, license_type = ?10,
+             quantity = ?11, net_minor = ?12, currency = ?13, returned_on = ?14
+         WHERE agreement_number = ?1 AND line = ?2",
+    )?;
+    let mut reject = conn.prepare_cached(
+        "INSERT INTO temp.import_rejects (line_no, fields, error) VALUES (?1, NULL, ?2)",
+    )?;
+    let mut amend = conn.prepare_cached(&format!(
+        "UPDATE main.agreement_lines SET reseller_id = ?2, customer_id = ?3, customer_name = ?4,
+             segment = ?5, country = ?6, sale_date = ?7
+         WHERE agreement_number = ?1 AND NOT ({HEADER_EQUALS_PARAMS})"
+    ))?;
+    let mut count_amended = conn.prepare_cached(&format!(
+        "SELECT count(*) FROM main.agreement_lines
+         WHERE agreement_number = ?1 AND NOT ({HEADER_EQUALS_PARAMS})"
+    ))?;
+
+    let mut counts = ImportCounts::default();
+    let mut check = FileCheck::new(options.amend);
+    let mut writing = options.write;
+    // Valid rows of the current agreement that the ledger holds.
+    let mut group_stored = 0_i64;
+    let mut done = 0_u64;
+    let mut apply_amend = |finished: FinishedAgreement,
+                           stored_in_file: i64,
+                           writing: bool|
+     -> rusqlite::Result<i64> {
+        let Some(header) = finished.amend_to else {
+            return Ok(0);
+        };
+        let [r, c, n, s, k, d] = &header;
+        let values = params![finished.number, r, c, n, s, k, d];
+        if writing {
+            // The file's lines already carry the new values: this corrects
+            // the stored lines the file does not hold.
+            amend.execute(values).map(|n| n as i64)
+        } else {
+            let stored: i64 = count_amended.query_row(values, |row| row.get(0))?;
+            Ok(stored - stored_in_file)
+        }
+    };
+
+    let mut rows = select.query([])?;
+    while let Some(row) = rows.next()? {
+        let text = |i: usize| -> rusqlite::Result<&str> {
+            row.get_ref(i)?.as_str().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    i,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })
+        };
+        let line_no: i64 = row.get(0)?;
+        let number = text(1)?;
+        let line: i64 = row.get(2)?;
+        let header: Header<'_> = [text(3)?, text(4)?, text(5)?, text(6)?, text(7)?, text(8)?];
+        let is_stored: bool = row.get(15)?;
+        let is_same: bool = row.get(16)?;
+        let stored_header = match row.get_ref(17)? {
+            rusqlite::types::ValueRef::Null => None,
+            _ => Some([
+                text(17)?,
+                text(18)?,
+                text(19)?,
+                text(20)?,
+                text(21)?,
+                text(22)?,
+            ]),
+        };
+        let (finished, verdict) = check.row(line_no as u64, number, line, header, stored_header);
+        if let Some(finished) = finished {
+            counts.updated += apply_amend(finished, group_stored, writing)?;
+            group_stored = 0;
+        }
+        match verdict {
+            Verdict::Valid => {
+                if is_stored {
+                    group_stored += 1;
+                }
+                let write = match (is_stored, is_same) {
+                    (true, true) => {
+                        counts.unchanged += 1;
+                        None
+                    }
+                    (true, false) => {
+                        counts.updated += 1;
+                        Some(&mut update)
+                    }
+                    (false, _) => {
+                        counts.new += 1;
+                        Some(&mut insert)
+                    }
+                };
+                if let Some(statement) = write
+                    && writing
+                {
+                    let returned_on = match row.get_ref(14)? {
+                        rusqlite::types::ValueRef::Null => None,
+                        _ => Some(text(14)?),
+                    };
+                    statement.execute(params![
+                        number,
+                        line,
+                        header[0],
+                        header[1],
+                        header[2],
+                        header[3],
+                        header[4],
+                        header[5],
+                        text(9)?,
+                        text(10)?,
+                        row.get::<_, i64>(11)?,
+                        row.get::<_, i64>(12)?,
+                        text(13)?,
+                        returned_on,
+                    ])?;
+                }
+            }
+            Verdict::Repeated { first_line_no } => {
+                counts.rejected += 1;
+                writing &= !options.all_or_nothing;
+                reject.execute(params![
+                    line_no,
+                    format!(
+                        "line: agreement {number} line {line} appears already on line {first_line_no}; a line may appear only once"
+                    )
+                ])?;
+            }
+            Verdict::Conflict(problems) => {
+                counts.rejected += 1;
+                writing &= !options.all_or_nothing;
+                let error: Vec<String> = problems
+                    .iter()
+                    .map(|p| format!("{}: {}", p.field, p.problem))
+                    .collect();
+                reject.execute(params![line_no, error.join("; ")])?;
+            }
+        }
+        done += 1;
+        if done.is_multiple_of(4096) {
+            progress(done);
+        }
+    }
+    if let Some(finished) = check.finish() {
+        counts.updated += apply_amend(finished, group_stored, writing)?;
+    }
+    progress(done);
+    Ok(counts)
+}
+
+/// One refused row: its physical line, the problem, and its fields as read
+/// (in the file's order for a row invalid on its own, in `COLUMNS` order for
+/// one the whole-file checks refused).
+pub struct Reject {
+    pub line_no: u64,
+    pub error: String,
+    pub fields: RejectFields,
+}
+
+pub enum RejectFields {
+    AsRead(Vec<String>),
+    Columns(Box<[String; 14]>),
+}
+
+/// How many rows were refused.
+pub fn reject_count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM temp.import_rejects", [], |row| {
+        row.get(0)
+    })
+}
+
+/// The refused rows in file order, one at a time.
+pub fn for_each_reject(
+    conn: &Connection,
+    limit: Option<usize>,
+    mut each: impl FnMut(Reject) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT r.line_no, r.error, r.fields,
+                s.agreement_number, s.line_text, s.reseller_id, s.customer_id, s.customer_name,
+                s.segment, s.country, s.sale_date, s.product, s.license_type, s.quantity_text,
+                s.net_text, s.currency, coalesce(s.returned_on, '')
+         FROM temp.import_rejects r LEFT JOIN temp.import_lines s USING (line_no)
+         ORDER BY r.line_no LIMIT ?1",
+    )?;
+    let limit = limit.map_or(-1, |l| l as i64);
+    let mut rows = stmt.query([limit])?;
+    while let Some(row) = rows.next()? {
+        let line_no: i64 = row.get(0)?;
+        let fields = match row.get::<_, Option<String>>(2)? {
+            Some(json) => RejectFields::AsRead(serde_json::from_str(&json)?),
+            None => {
+                let mut columns: [String; 14] = Default::default();
+                for (i, column) in columns.iter_mut().enumerate() {
+                    *column = row.get(3 + i)?;
+                }
+                RejectFields::Columns(Box::new(columns))
+            }
+        };
+        each(Reject {
+            line_no: line_no as u64,
+            error: row.get(1)?,
+            fields,
+        })?;
+    }
+    Ok(())
 }
 
 /// Removes the staging tables (they would otherwise live until the
 /// connection closes).
 pub fn drop_staging(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("DROP TABLE IF EXISTS temp.import_lines;")
+    conn.execute_batch(
+        "DROP TABLE IF EXISTS temp.import_lines; DROP TABLE IF EXISTS temp.import_rejects;",
+    )
 }
 
 /// Every line of one agreement, by line number.
