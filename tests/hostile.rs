@@ -957,6 +957,55 @@ fn malformed_agreement_files_are_refused_naming_line_and_field() {
             &["v-1", "pattern"],
         ),
         row(
+            "csv: a key twice in one file",
+            "twice.csv",
+            format!(
+                "{CSV_HEADER}\n{}\n{}\n",
+                agreement_row(2, "", ""),
+                agreement_row(2, "", "")
+            )
+            .as_bytes(),
+            &["twice.csv:3"],
+        ),
+        row(
+            "csv: lines of one agreement disagree",
+            "disagree.csv",
+            agreements_with("reseller_id", "fjord-data").as_bytes(),
+            &["disagree.csv:3", "reseller_id"],
+        ),
+        case(
+            "csv: --skip-invalid without --rejects",
+            &["agreement", "import", &first, "--skip-invalid"],
+            2,
+            &["--rejects"],
+        ),
+        case(
+            "csv: rejects file that exists",
+            &[
+                "agreement",
+                "import",
+                &first,
+                "--skip-invalid",
+                "--rejects",
+                &first,
+            ],
+            4,
+            &["first.csv", "already exists"],
+        ),
+        case(
+            "csv: rejects file in a missing folder",
+            &[
+                "agreement",
+                "import",
+                &first,
+                "--skip-invalid",
+                "--rejects",
+                &os(&ledger.dir.path().join("no-such-folder/rejects.csv")),
+            ],
+            4,
+            &["rejects.csv", "cannot write"],
+        ),
+        row(
             "csv: a row with too few fields",
             "short.csv",
             format!("{CSV_HEADER}\nV1000002,1,nordic-it\n").as_bytes(),
@@ -1009,7 +1058,10 @@ fn malformed_agreement_files_are_refused_naming_line_and_field() {
             &["absent.csv", "cannot read"],
         ),
     ];
+    let first_text = std::fs::read(&first).unwrap();
     run_matrix(&ledger, &cases);
+    assert_eq!(std::fs::read(&first).unwrap(), first_text);
+    assert!(!ledger.dir.path().join("no-such-folder").exists());
 }
 
 /// A file standing where a ledger should be, that must stay byte-for-byte
