@@ -106,6 +106,22 @@ pub const TABLES: &[ExportTable] = &[
             })
         },
     },
+    ExportTable {
+        name: "claims",
+        columns: &super::claim::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            let currencies = super::claim::offer_currencies(ctx.conn)?;
+            for claim in crate::ledger::claims::list(ctx.conn, None, None, None)? {
+                let currency = currencies
+                    .get(&claim.offer_code)
+                    .map(String::as_str)
+                    .unwrap_or("");
+                sink(&super::claim::claim_json(&claim, currency))?;
+            }
+            Ok(())
+        },
+    },
 ];
 
 pub fn run(app: &App, args: ExportArgs) -> anyhow::Result<()> {

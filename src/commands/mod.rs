@@ -1,6 +1,9 @@
 //! One module per subcommand family; `run` dispatches to them.
 
 pub mod agreement;
+pub mod calculate;
+pub mod check;
+pub mod claim;
 pub mod demo;
 pub mod export;
 pub mod offer;
@@ -36,6 +39,9 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Reseller(command) => reseller::run(&app, command),
         Command::Offer(command) => offer::run(&app, command),
         Command::Agreement(command) => agreement::run(&app, command),
+        Command::Claim(command) => claim::run(&app, command),
+        Command::Check(args) => check::run(&app, args),
+        Command::Calculate(args) => calculate::run(&app, args),
         Command::Export(args) => export::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }

@@ -3,6 +3,7 @@
 pub mod agreement;
 pub mod claim;
 pub mod codes;
+pub mod eligibility;
 pub mod email;
 pub mod money;
 pub mod names;

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod events;
 pub mod offers;
 pub mod resellers;
+pub mod sales;
 pub mod schema;
 
 use std::fs::OpenOptions;
