@@ -122,6 +122,26 @@ pub const TABLES: &[ExportTable] = &[
             Ok(())
         },
     },
+    ExportTable {
+        name: "notices",
+        columns: &super::notice::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            crate::ledger::notices::list(ctx.conn, None, ctx.today, |listed| {
+                sink(&super::notice::notice_json(&listed.notice, listed.overdue))
+            })
+        },
+    },
+    ExportTable {
+        name: "bank_details",
+        columns: &super::bank::COLUMNS,
+        private: true,
+        rows: |ctx, sink| {
+            crate::ledger::bank::list(ctx.conn, None, |stored| {
+                sink(&super::bank::bank_details_json(&stored, ctx.reveal))
+            })
+        },
+    },
 ];
 
 pub fn run(app: &App, args: ExportArgs) -> anyhow::Result<()> {

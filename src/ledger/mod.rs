@@ -3,8 +3,10 @@
 //! transaction that carries its audit events.
 
 pub mod agreements;
+pub mod bank;
 pub mod claims;
 pub mod events;
+pub mod notices;
 pub mod offers;
 pub mod resellers;
 pub mod sales;
