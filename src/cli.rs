@@ -537,7 +537,7 @@ pub enum AuditCommand {
 
 #[derive(Debug, Args)]
 pub struct AuditLogArgs {
-    /// Only events of this entity, e.g. claim:12 or reseller:nordic-it
+    /// Only events of this entity (claim:12), or of every entity of a kind (claim)
     #[arg(long, value_name = "KIND:ID")]
     pub entity: Option<String>,
     /// Only events with a business date on or after this one

@@ -142,6 +142,12 @@ pub const TABLES: &[ExportTable] = &[
             })
         },
     },
+    ExportTable {
+        name: "events",
+        columns: &super::audit::EVENT_COLUMNS,
+        private: false,
+        rows: super::audit::export_rows,
+    },
 ];
 
 pub fn run(app: &App, args: ExportArgs) -> anyhow::Result<()> {

@@ -1,6 +1,8 @@
 //! One module per subcommand family; `run` dispatches to them.
 
 pub mod agreement;
+pub mod audit;
+pub mod backup;
 pub mod bank;
 pub mod calculate;
 pub mod check;
@@ -51,6 +53,8 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Bank(command) => bank::run(&app, command),
         Command::Sweep(args) => sweep::run(&app, args),
         Command::Deadlines(args) => deadlines::run(&app, args),
+        Command::Audit(command) => audit::run(&app, command),
+        Command::Backup(args) => backup::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }
 }
