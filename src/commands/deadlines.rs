@@ -33,6 +33,9 @@ pub struct Deadline {
     pub due_on: NaiveDate,
     pub overdue: bool,
     pub detail: String,
+    /// Names this deadline the same way on every run (`notice-12-2-1`:
+    /// claim, cycle, number; `payout-12`), e.g. for calendar UIDs.
+    pub key: String,
 }
 
 impl Deadline {
@@ -58,7 +61,7 @@ impl Deadline {
 /// on or before `horizon` (today + the window).
 pub type DeadlineSource = fn(&Connection, NaiveDate, NaiveDate) -> anyhow::Result<Vec<Deadline>>;
 
-pub const SOURCES: &[DeadlineSource] = &[notice_deadlines];
+pub const SOURCES: &[DeadlineSource] = &[notice_deadlines, super::payout::payout_deadlines];
 
 /// The deadlines of every source, soonest first (then by kind and claim).
 pub fn collect(conn: &Connection, today: NaiveDate, within: u32) -> anyhow::Result<Vec<Deadline>> {
@@ -124,6 +127,10 @@ pub fn notice_deadlines(
             due_on: last.respond_by,
             overdue,
             detail,
+            key: format!(
+                "notice-{}-{}-{}",
+                in_cycle.claim.id, in_cycle.claim.cycle, last.number
+            ),
         });
     }
     Ok(rows)

@@ -143,6 +143,18 @@ pub const TABLES: &[ExportTable] = &[
         },
     },
     ExportTable {
+        name: "payouts",
+        columns: &super::payout::COLUMNS,
+        private: false,
+        rows: |ctx, sink| {
+            let filter = crate::ledger::payouts::ScheduleFilter::default();
+            for row in crate::ledger::payouts::schedule(ctx.conn, ctx.today, filter)? {
+                sink(&super::payout::payout_row_json(&row))?;
+            }
+            Ok(())
+        },
+    },
+    ExportTable {
         name: "events",
         columns: &super::audit::EVENT_COLUMNS,
         private: false,

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod backup;
 pub mod bank;
 pub mod calculate;
+pub mod calendar;
 pub mod check;
 pub mod claim;
 pub mod deadlines;
@@ -12,6 +13,7 @@ pub mod demo;
 pub mod export;
 pub mod notice;
 pub mod offer;
+pub mod payout;
 pub mod reseller;
 pub mod shell;
 pub mod sweep;
@@ -49,12 +51,14 @@ pub fn run(cli: Cli, matches: &ArgMatches) -> anyhow::Result<()> {
         Command::Check(args) => check::run(&app, args),
         Command::Calculate(args) => calculate::run(&app, args),
         Command::Export(args) => export::run(&app, args),
+        Command::Payout(command) => payout::run(&app, command),
         Command::Notice(command) => notice::run(&app, command),
         Command::Bank(command) => bank::run(&app, command),
         Command::Sweep(args) => sweep::run(&app, args),
         Command::Deadlines(args) => deadlines::run(&app, args),
         Command::Audit(command) => audit::run(&app, command),
         Command::Backup(args) => backup::run(&app, args),
+        Command::Calendar(args) => calendar::run(&app, args),
         other => Err(Failure::Usage(format!("{other:?} is not available yet")).into()),
     }
 }

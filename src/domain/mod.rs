@@ -10,3 +10,4 @@ pub mod money;
 pub mod names;
 pub mod notices;
 pub mod offer;
+pub mod payout;

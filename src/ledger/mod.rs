@@ -8,6 +8,7 @@ pub mod claims;
 pub mod events;
 pub mod notices;
 pub mod offers;
+pub mod payouts;
 pub mod resellers;
 pub mod sales;
 pub mod schema;
