@@ -99,7 +99,10 @@ proptest! {
     ) {
         let text = if fraction.is_empty() { whole.clone() } else { format!("{whole}.{fraction}") };
         let result = parse_minor(&text, digits);
-        if fraction.len() as u32 <= digits {
+        let minor_units = Decimal::from_str(&text).unwrap() * Decimal::from(10_i64.pow(digits));
+        if fraction.len() as u32 <= digits && minor_units > Decimal::from(i64::MAX) {
+            prop_assert!(matches!(result, Err(AmountError::TooLarge(_))), "{text}: {result:?}");
+        } else if fraction.len() as u32 <= digits {
             prop_assert!(result.is_ok(), "{text}: {result:?}");
         } else {
             prop_assert!(matches!(result, Err(AmountError::TooManyDigits { .. })), "{text}: {result:?}");
@@ -699,5 +702,168 @@ proptest! {
         input.push(b'\n');
         input.extend(bytes);
         read_csv(&input)?;
+    }
+}
+
+// ------------------------------------------------------------- IBAN / BIC
+
+use cashback::domain::bank::{
+    BankDetailsInput, HolderType, IbanProblem, mask_iban, parse_bic, parse_iban,
+};
+
+/// Valid IBANs of several countries (the registries' published examples).
+const IBANS: &[&str] = &[
+    "NO9386011117947",
+    "GB82WEST12345698765432",
+    "DE89370400440532013000",
+    "FR1420041010050500013M02606",
+    "SE4550000000058398257466",
+    "DK5000400440116243",
+    "FI2112345600000785",
+    "NL91ABNA0417164300",
+    "BE68539007547034",
+    "CH9300762011623852957",
+];
+
+/// The message must not show the IBAN in clear: no run of more than the
+/// seven characters a mask keeps.
+fn shows_no_iban(message: &str, compact: &str) -> Result<(), TestCaseError> {
+    if compact.chars().count() >= 8 {
+        let chars: Vec<char> = compact.chars().collect();
+        for window in chars.windows(8) {
+            let clear: String = window.iter().collect();
+            prop_assert!(!message.contains(&clear), "{clear} in {message}");
+        }
+    }
+    Ok(())
+}
+
+fn compact(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+fn spaced_and_lowered(iban: &str, spaces: &[usize], lower: bool) -> String {
+    let mut text: String = if lower {
+        iban.to_lowercase()
+    } else {
+        iban.to_string()
+    };
+    for at in spaces {
+        let at = at % (text.len() + 1);
+        text.insert(at, ' ');
+    }
+    text
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn ibans_never_panic_nor_show_in_errors(text in prop_oneof![
+        wild_text(40),
+        "[A-Za-z]{2}[0-9]{2}[A-Za-z0-9 ]{0,34}",
+    ]) {
+        match parse_iban(&text) {
+            Ok(iban) => {
+                let stored = iban.reveal();
+                prop_assert_eq!(stored, compact(&text));
+                prop_assert!((15..=34).contains(&stored.len()));
+                prop_assert_eq!(parse_iban(stored), Ok(iban.clone()));
+                prop_assert_eq!(iban.masked(), mask_iban(&text));
+                shows_no_iban(&format!("{iban:?}"), stored)?;
+            }
+            Err(problem) => shows_no_iban(&problem.to_string(), &compact(&text))?,
+        }
+        let masked = mask_iban(&text);
+        shows_no_iban(&masked, &compact(&text))?;
+    }
+
+    #[test]
+    fn valid_ibans_are_read_however_typed(
+        iban in prop::sample::select(IBANS),
+        spaces in prop::collection::vec(any::<usize>(), 0..6),
+        lower in any::<bool>(),
+    ) {
+        let typed = spaced_and_lowered(iban, &spaces, lower);
+        let parsed = parse_iban(&typed);
+        prop_assert!(parsed.is_ok(), "{typed}: {parsed:?}");
+        let parsed = parsed.unwrap();
+        prop_assert_eq!(parsed.reveal(), iban);
+        let masked: String = parsed.masked().chars().filter(|c| *c != ' ').collect();
+        prop_assert_eq!(&masked[..4], &iban[..4]);
+        prop_assert!(masked.ends_with(&iban[iban.len() - 3..]));
+        prop_assert_eq!(masked.len(), iban.len());
+        prop_assert_eq!(masked.matches('*').count(), iban.len() - 7);
+    }
+
+    #[test]
+    fn one_wrong_character_is_caught(
+        iban in prop::sample::select(IBANS),
+        at in any::<usize>(),
+        digit in 0u8..10,
+    ) {
+        // Any single digit typed wrong fails the ISO 7064 check (or the
+        // country's form), and the message keeps the IBAN masked.
+        let mut chars: Vec<char> = iban.chars().collect();
+        let at = 2 + at % (chars.len() - 2);
+        let wrong = char::from(b'0' + digit);
+        prop_assume!(chars[at].is_ascii_digit() && chars[at] != wrong);
+        chars[at] = wrong;
+        let typed: String = chars.into_iter().collect();
+        match parse_iban(&typed) {
+            Ok(_) => prop_assert!(false, "{typed} accepted"),
+            Err(problem) => {
+                prop_assert!(
+                    matches!(problem, IbanProblem::Checksum(_) | IbanProblem::CountryFormat { .. }),
+                    "{problem:?}"
+                );
+                shows_no_iban(&problem.to_string(), &typed)?;
+            }
+        }
+    }
+
+    #[test]
+    fn bics_never_panic_and_accepted_ones_are_canonical(text in prop_oneof![
+        wild_text(14),
+        "[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?",
+        " ?[a-zA-Z0-9]{6,12} ?",
+    ]) {
+        if let Some(bic) = parse_bic(&text) {
+            prop_assert!(bic.len() == 8 || bic.len() == 11);
+            prop_assert_eq!(bic.to_ascii_uppercase(), bic.clone());
+            prop_assert_eq!(parse_bic(&bic), Some(bic.clone()));
+        }
+    }
+
+    #[test]
+    fn bank_details_problems_never_show_the_iban(
+        iban in prop_oneof![prop::sample::select(IBANS).prop_map(str::to_string), wild_text(30)],
+        bic in wild_text(12),
+        currency in prop_oneof![Just("NOK".to_string()), wild_text(4)],
+        holder in wild_text(20),
+        address in wild_text(20),
+    ) {
+        let input = BankDetailsInput {
+            holder,
+            holder_type: HolderType::Business,
+            iban: iban.clone(),
+            bic,
+            currency,
+            address,
+        };
+        match input.validate() {
+            Ok(details) => prop_assert_eq!(details.iban.reveal(), compact(&iban)),
+            Err(problems) => {
+                prop_assert!(!problems.is_empty());
+                for problem in problems {
+                    if problem.field == "--iban" {
+                        shows_no_iban(&problem.to_string(), &compact(&iban))?;
+                    }
+                }
+            }
+        }
     }
 }

@@ -5,13 +5,13 @@ use std::collections::BTreeMap;
 use std::io::Write;
 
 use anyhow::Context;
-use rusqlite::Connection;
 use chrono::{Datelike, NaiveDate};
+use rusqlite::Connection;
 use serde_json::{Value, json};
 
+use super::deadlines::Deadline;
 use crate::app::App;
 use crate::cli::{Format, PayoutCommand, PayoutRecordArgs, ReasonArgs, ScheduleArgs};
-use super::deadlines::Deadline;
 use crate::domain::claim::{ClaimEvent, ClaimStatus};
 use crate::domain::money::{Currency, format_minor};
 use crate::domain::payout::{PayoutStatus, weekly_totals};
@@ -256,13 +256,19 @@ pub fn payout_deadlines(
                 "{} {}{}",
                 amount_text(row.amount_minor, &row.currency),
                 row.currency,
-                if row.provisional { " (provisional)" } else { "" }
+                if row.provisional {
+                    " (provisional)"
+                } else {
+                    ""
+                }
             );
             let detail = match (row.standing.status, row.standing.blocker) {
                 (PayoutStatus::Overdue, Some(blocker)) => {
                     format!("payout of {amount} overdue; blocked: {blocker}")
                 }
-                (PayoutStatus::Overdue, None) => format!("payout of {amount} overdue; ready to pay"),
+                (PayoutStatus::Overdue, None) => {
+                    format!("payout of {amount} overdue; ready to pay")
+                }
                 (_, Some(blocker)) => format!("pay {amount} by this date; blocked: {blocker}"),
                 (_, None) => format!("pay {amount} by this date; ready to pay"),
             };
