@@ -15,7 +15,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{OFFER_TOML, TestLedger};
+use common::{CSV_HEADER, OFFER_TOML, TestLedger};
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -232,18 +232,11 @@ fn simultaneous_adds_of_one_offer_add_it_once() {
 
 #[test]
 fn readers_go_on_while_a_writer_holds_the_ledger() {
-    let ledger = TestLedger::new();
-    ledger.add_example_offer();
-    ledger.ok(&[
-        "reseller",
-        "register",
-        "--id",
-        "nordic-it",
-        "--name",
-        "Nordic IT AS",
-        "--email",
-        "post@nordic-it.no",
-    ]);
+    let ledger = program_with_sales(1);
+    ledger.ok(&submit_args(1)
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>());
     let lock = hold_write_lock(&ledger.path);
     // The writer's change is not committed: readers see the ledger as it was.
     lock.execute(
@@ -254,16 +247,40 @@ fn readers_go_on_while_a_writer_holds_the_ledger() {
     let listed = ledger.json(&["reseller", "list"]);
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(
-        ledger.json(&["reseller", "show", "nordic-it"])["name"],
-        "Nordic IT AS"
+        ledger.json(&["reseller", "show", "r1"])["name"],
+        "Reseller 1 AS"
     );
     assert_eq!(ledger.json(&["offer", "list"]).as_array().unwrap().len(), 1);
-    ledger.ok(&["offer", "show", "10at5-cloud-open"]);
+    assert_eq!(ledger.json(&["claim", "show", "1"])["status"], "submitted");
+    assert_eq!(ledger.json(&["claim", "list"]).as_array().unwrap().len(), 1);
+    assert_eq!(
+        ledger
+            .json(&["agreement", "list"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(ledger.json(&["check", "--claim", "1"])["eligible"], true);
+    for read in [
+        &["offer", "show", "10at5-cloud-open"][..],
+        &["agreement", "show", "V1000001"],
+        &["notice", "list"],
+        &["payout", "schedule"],
+        &["deadlines"],
+        &["audit", "log"],
+        &["audit", "verify"],
+    ] {
+        ledger.ok(read);
+    }
     let exported = ledger.ok(&["export", "resellers"]);
     assert_eq!(exported.lines().count(), 2, "{exported}");
-    let out = ledger.dir.path().join("offers.csv");
-    ledger.ok(&["export", "offers", "--output", out.to_str().unwrap()]);
+    let out = ledger.dir.path().join("claims.csv");
+    ledger.ok(&["export", "claims", "--output", out.to_str().unwrap()]);
     assert!(out.exists());
+    let backup = ledger.dir.path().join("backup.sqlite3");
+    ledger.ok(&["backup", backup.to_str().unwrap()]);
+    assert!(!common::dump(&backup).contains("pending"));
     lock.execute_batch("ROLLBACK").unwrap();
 }
 
@@ -283,6 +300,12 @@ fn a_writer_gives_up_after_the_busy_timeout_with_exit_5_changing_nothing() {
         "post@nordic-it.no",
     ]);
     let offer = ledger.write_file("offer.toml", OFFER_TOML);
+    let sales = ledger.write_file(
+        "sales.csv",
+        &format!(
+            "{CSV_HEADER}\nV1000001,1,nordic-it,C1,Kunde AS,commercial,NO,2015-07-01,Office 365 E3,cloud-open,10,10.00,NOK,\n"
+        ),
+    );
     let before = ledger.dump();
     let lock = hold_write_lock(&ledger.path);
     let writers: &[&[&str]] = &[
@@ -298,6 +321,7 @@ fn a_writer_gives_up_after_the_busy_timeout_with_exit_5_changing_nothing() {
         ],
         &["reseller", "update", "nordic-it", "--name", "Nordic IT ASA"],
         &["offer", "add", offer.to_str().unwrap()],
+        &["agreement", "import", sales.to_str().unwrap()],
     ];
     // All at once, so the test waits one timeout rather than six.
     let children: Vec<(bool, Child)> = writers
@@ -329,8 +353,15 @@ fn a_writer_gives_up_after_the_busy_timeout_with_exit_5_changing_nothing() {
     lock.execute_batch("ROLLBACK").unwrap();
     drop(lock);
     assert_eq!(ledger.dump(), before);
-    // With the lock released the same command goes through.
+    // With the lock released the same commands go through.
     ledger.ok(&["--config", config, "offer", "add", offer.to_str().unwrap()]);
+    ledger.ok(&[
+        "--config",
+        config,
+        "agreement",
+        "import",
+        sales.to_str().unwrap(),
+    ]);
 }
 
 #[test]
@@ -339,4 +370,200 @@ fn a_writer_waits_for_the_lock_within_the_busy_timeout() {
     let outputs = race(&ledger, &[register_args("patient")]);
     assert!(outputs[0].status.success(), "{}", describe(&outputs[0]));
     assert_eq!(count(&ledger, "SELECT count(*) FROM resellers"), 1);
+}
+
+/// The example offer, `n` registered resellers `r1`... with one qualifying
+/// agreement each (`V1000001`...), today 2015-07-01.
+fn program_with_sales(n: usize) -> TestLedger {
+    let ledger = TestLedger::new();
+    ledger.add_example_offer();
+    let mut csv = format!("{CSV_HEADER}\n");
+    for i in 1..=n {
+        ledger.ok(&[
+            "reseller",
+            "register",
+            "--id",
+            &format!("r{i}"),
+            "--name",
+            &format!("Reseller {i} AS"),
+            "--email",
+            &format!("post@r{i}-firm.no"),
+            "--country",
+            "NO",
+        ]);
+        csv.push_str(&format!(
+            "V{:07},1,r{i},C{i},Kunde {i} AS,commercial,NO,2015-07-01,Office 365 E3,cloud-open,10,10000.00,NOK,\n",
+            1_000_000 + i
+        ));
+    }
+    let file = ledger.write_file("sales.csv", &csv);
+    ledger.ok(&["agreement", "import", file.to_str().unwrap()]);
+    ledger
+}
+
+fn submit_args(i: usize) -> Vec<String> {
+    strings(&[
+        "claim",
+        "submit",
+        "--offer",
+        "10at5-cloud-open",
+        "--reseller",
+        &format!("r{i}"),
+        "--agreement",
+        &format!("V{:07}", 1_000_000 + i),
+        "--accept-terms",
+        "--format",
+        "json",
+    ])
+}
+
+fn all_succeed(outputs: &[Output]) -> Vec<Value> {
+    outputs
+        .iter()
+        .map(|o| {
+            assert!(o.status.success(), "{}", describe(o));
+            serde_json::from_slice(&o.stdout).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn simultaneous_submissions_notices_and_bank_details_all_go_through() {
+    let mut ledger = program_with_sales(4);
+    let submitted = all_succeed(&race(
+        &ledger,
+        &(1..=4).map(submit_args).collect::<Vec<_>>(),
+    ));
+    // Claim ids follow the order the submissions won the lock in.
+    let mut claims: Vec<(i64, String)> = submitted
+        .iter()
+        .map(|c| {
+            let reseller = c["reseller_id"].as_str().unwrap();
+            (
+                c["id"].as_i64().unwrap(),
+                format!("Reseller {} AS", &reseller[1..]),
+            )
+        })
+        .collect();
+    claims.sort();
+    let ids: Vec<i64> = claims.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, [1, 2, 3, 4]);
+    ledger.set_today("2015-07-02");
+    for id in &ids {
+        ledger.ok(&["claim", "validate", &id.to_string()]);
+    }
+    let notices = all_succeed(&race(
+        &ledger,
+        &ids.iter()
+            .map(|id| strings(&["notice", "send", &id.to_string(), "--format", "json"]))
+            .collect::<Vec<_>>(),
+    ));
+    assert!(notices.iter().all(|n| n["number"] == 1), "{notices:?}");
+    ledger.set_today("2015-07-03");
+    let details: Vec<Vec<String>> = claims
+        .iter()
+        .map(|(id, holder)| {
+            strings(&[
+                "bank",
+                "submit",
+                &id.to_string(),
+                "--holder",
+                holder,
+                "--holder-type",
+                "business",
+                "--iban",
+                "NO9386011117947",
+                "--bic",
+                "DNBANOKK",
+                "--currency",
+                "NOK",
+                "--address",
+                "Storgata 1, Oslo",
+                "--format",
+                "json",
+            ])
+        })
+        .collect();
+    all_succeed(&race(&ledger, &details));
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM claims WHERE status = 'payable'"
+        ),
+        4
+    );
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM notices WHERE answered_on IS NOT NULL"
+        ),
+        4
+    );
+    // Nothing lost, nothing doubled, and the chain holds.
+    for action in ["claim.submit", "notice.send"] {
+        let n = count(
+            &ledger,
+            &format!("SELECT count(*) FROM events WHERE action = '{action}'"),
+        );
+        assert_eq!(n, 4, "{action}");
+    }
+    verify_chain(&ledger);
+    ledger.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn simultaneous_submissions_by_one_reseller_record_one_claim() {
+    let ledger = program_with_sales(1);
+    let outputs = race(&ledger, &[submit_args(1), submit_args(1), submit_args(1)]);
+    let winners = outputs.iter().filter(|o| o.status.success()).count();
+    assert_eq!(
+        winners,
+        1,
+        "{:#?}",
+        outputs.iter().map(describe).collect::<Vec<_>>()
+    );
+    for output in outputs.iter().filter(|o| !o.status.success()) {
+        assert_eq!(output.status.code(), Some(1), "{}", describe(output));
+        let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+        let ids: Vec<&str> = error["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        assert_eq!(ids, ["submission.one_per_offer"], "{error}");
+    }
+    assert_eq!(count(&ledger, "SELECT count(*) FROM claims"), 1);
+    ledger.ok(&["audit", "verify"]);
+}
+
+/// Two `claim validate` of one claim at once: the second must see the claim
+/// approved and be refused (`claim.state`), as it is when run after the
+/// first. The claim commands read the claim before their write transaction
+/// and judge the transition on that copy, so both approve.
+#[test]
+#[ignore = "claim commands judge transitions on a copy read outside the write transaction"]
+fn simultaneous_validations_of_one_claim_decide_it_once() {
+    let mut ledger = program_with_sales(1);
+    ledger.ok(&submit_args(1)
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>());
+    ledger.set_today("2015-07-02");
+    let validate = strings(&["claim", "validate", "1", "--format", "json"]);
+    let outputs = race(&ledger, &[validate.clone(), validate]);
+    let winners = outputs.iter().filter(|o| o.status.success()).count();
+    assert_eq!(
+        winners,
+        1,
+        "{:#?}",
+        outputs.iter().map(describe).collect::<Vec<_>>()
+    );
+    assert_eq!(
+        count(
+            &ledger,
+            "SELECT count(*) FROM events WHERE action = 'claim.validate'"
+        ),
+        1
+    );
 }
