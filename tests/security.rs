@@ -6,7 +6,7 @@ mod common;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use common::{OFFER_TOML, TestLedger};
+use common::{CSV_HEADER, OFFER_TOML, TestLedger};
 use serde_json::Value;
 
 fn mode(path: &Path) -> u32 {
@@ -17,15 +17,11 @@ fn mode(path: &Path) -> u32 {
         & 0o777
 }
 
+/// The ledger's own mode and the folders `init` creates are tested with
+/// `init` (tests/foundation.rs); here, the files beside it.
 #[test]
-fn init_makes_the_ledger_and_the_folders_it_creates_private() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut ledger = TestLedger::uninitialised();
-    ledger.path = dir.path().join("programs/2015/ledger.sqlite3");
-    ledger.ok(&["init"]);
-    assert_eq!(mode(&ledger.path), 0o600);
-    assert_eq!(mode(&dir.path().join("programs/2015")), 0o700);
-    assert_eq!(mode(&dir.path().join("programs")), 0o700);
+fn the_write_ahead_log_is_as_private_as_the_ledger() {
+    let ledger = TestLedger::new();
     // The WAL and its index hold the same data: SQLite gives them the
     // ledger's mode. A reader held open keeps them while a command writes.
     let reader = rusqlite::Connection::open(&ledger.path).unwrap();
@@ -33,20 +29,12 @@ fn init_makes_the_ledger_and_the_folders_it_creates_private() {
         .query_row("SELECT count(*) FROM resellers", [], |r| r.get(0))
         .unwrap();
     ledger.ok(&[
-        "reseller",
-        "register",
-        "--id",
-        "a",
-        "--name",
-        "A AS",
-        "--email",
-        "a@a-firm.no",
+        "reseller", "register", "--id", "a", "--name", "A AS", "--email", "a@a-firm.no",
     ]);
     for suffix in ["-wal", "-shm"] {
-        let side = dir
-            .path()
-            .join(format!("programs/2015/ledger.sqlite3{suffix}"));
-        assert_eq!(mode(&side), 0o600, "{}", side.display());
+        let mut side = ledger.path.as_os_str().to_owned();
+        side.push(suffix);
+        assert_eq!(mode(Path::new(&side)), 0o600, "{side:?}");
     }
     drop(reader);
 }
@@ -250,4 +238,126 @@ fn tables(ledger: &TestLedger) -> Vec<String> {
         .unwrap()
         .map(Result::unwrap)
         .collect()
+}
+
+const IBAN: &str = "NO9386011117947";
+const IBAN_MASKED: &str = "NO93 **** **** 947";
+
+/// Fragments of the IBAN that must never appear: the whole, spaced, and
+/// the hidden middle.
+const CLEAR: &[&str] = &[IBAN, "NO93 8601 1117 947", "86011117", "8601 1117", "no93"];
+
+fn assert_masked(what: &str, text: &str) {
+    for clear in CLEAR {
+        assert!(!text.contains(clear), "{what}: clear IBAN `{clear}` in:\n{text}");
+    }
+}
+
+/// A claim paid to bank details, with one refused set of details kept for
+/// the audit; today is the payment day.
+fn paid_claim() -> TestLedger {
+    let mut t = TestLedger::new();
+    t.add_example_offer();
+    t.ok(&[
+        "reseller", "register", "--id", "nordic-it", "--name", "Nordic IT AS", "--email",
+        "post@nordic-it.no", "--country", "NO",
+    ]);
+    let sales = t.write_file(
+        "sales.csv",
+        &format!(
+            "{CSV_HEADER}\nV1000001,1,nordic-it,C1,Kunde AS,commercial,NO,2015-07-01,Office 365 E3,cloud-open,10,10000.00,NOK,\n"
+        ),
+    );
+    t.ok(&["agreement", "import", sales.to_str().unwrap()]);
+    t.ok(&[
+        "claim", "submit", "--offer", "10at5-cloud-open", "--reseller", "nordic-it",
+        "--agreement", "V1000001", "--accept-terms",
+    ]);
+    t.set_today("2015-07-02");
+    t.ok(&["claim", "validate", "1"]);
+    t.ok(&["notice", "send", "1"]);
+    let bank = |holder: &str| {
+        vec![
+            "bank", "submit", "1", "--holder", holder, "--holder-type", "business", "--iban",
+            "no93 8601 1117 947", "--bic", "DNBANOKK", "--currency", "NOK", "--address",
+            "Storgata 1, Oslo",
+        ]
+        .into_iter()
+        .map(str::to_string)
+        .collect::<Vec<_>>()
+    };
+    let args = bank("Nordic IT AS");
+    t.ok(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    t.set_today("2016-02-01");
+    t.ok(&["calculate", "--offer", "10at5-cloud-open"]);
+    t.ok(&["payout", "record", "1", "--reference", "TRF-1"]);
+    t
+}
+
+#[test]
+fn payouts_claims_audit_and_calendars_never_show_the_iban() {
+    let t = paid_claim();
+    let mut outputs: Vec<(String, String)> = Vec::new();
+    let mut run = |args: Vec<&str>| {
+        let output = t.run(&args);
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        outputs.push((format!("{args:?}"), text));
+    };
+    for format in ["table", "json", "csv"] {
+        run(vec!["payout", "schedule", "--format", format]);
+        run(vec!["claim", "show", "1", "--format", format]);
+        run(vec!["claim", "list", "--format", format]);
+        run(vec!["check", "--claim", "1", "--format", format]);
+        run(vec!["audit", "log", "--format", format]);
+        run(vec!["bank", "show", "nordic-it", "--format", format]);
+        // Refused: already paid; the message names the claim, not the account.
+        run(vec!["payout", "record", "1", "--reference", "TRF-2", "--format", format]);
+    }
+    for table in ["payouts", "claims", "events", "bank_details"] {
+        for format in ["csv", "json"] {
+            run(vec!["export", table, "--format", format]);
+        }
+    }
+    run(vec!["calendar", "--within", "400"]);
+    run(vec!["deadlines", "--within", "400", "--format", "json"]);
+    run(vec!["payout", "fail", "1", "--reason", "account closed", "--format", "json"]);
+    run(vec!["payout", "schedule", "--format", "json"]);
+    for (what, text) in &outputs {
+        assert_masked(what, text);
+    }
+    assert!(outputs.iter().any(|(_, text)| text.contains(IBAN_MASKED)));
+    // The events table holds no clear IBAN in any column.
+    let conn = rusqlite::Connection::open(&t.path).unwrap();
+    let mut stmt = conn
+        .prepare("SELECT at || business_date || actor || action || entity || details FROM events")
+        .unwrap();
+    let events: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_masked("events table", &events.join("\n"));
+    // Revealed on request only.
+    let revealed = t.ok(&["bank", "show", "nordic-it", "--reveal"]);
+    assert!(revealed.contains(IBAN), "{revealed}");
+}
+
+/// An IBAN typed into the BIC field (arguments swapped) is echoed in the
+/// refusal in clear.
+#[test]
+#[ignore = "bank submit: the BIC refusal echoes the value, which may be an IBAN"]
+fn an_iban_typed_as_the_bic_is_not_echoed() {
+    let t = paid_claim();
+    let stderr = t.fails(
+        4,
+        &[
+            "bank", "submit", "1", "--holder", "Nordic IT AS", "--holder-type", "business",
+            "--iban", "DNBANOKK", "--bic", IBAN, "--currency", "NOK", "--address", "Oslo",
+        ],
+    );
+    assert_masked("refusal", &stderr);
 }
