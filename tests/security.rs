@@ -29,7 +29,14 @@ fn the_write_ahead_log_is_as_private_as_the_ledger() {
         .query_row("SELECT count(*) FROM resellers", [], |r| r.get(0))
         .unwrap();
     ledger.ok(&[
-        "reseller", "register", "--id", "a", "--name", "A AS", "--email", "a@a-firm.no",
+        "reseller",
+        "register",
+        "--id",
+        "a",
+        "--name",
+        "A AS",
+        "--email",
+        "a@a-firm.no",
     ]);
     for suffix in ["-wal", "-shm"] {
         let mut side = ledger.path.as_os_str().to_owned();
@@ -249,7 +256,10 @@ const CLEAR: &[&str] = &[IBAN, "NO93 8601 1117 947", "86011117", "8601 1117", "n
 
 fn assert_masked(what: &str, text: &str) {
     for clear in CLEAR {
-        assert!(!text.contains(clear), "{what}: clear IBAN `{clear}` in:\n{text}");
+        assert!(
+            !text.contains(clear),
+            "{what}: clear IBAN `{clear}` in:\n{text}"
+        );
     }
 }
 
@@ -259,8 +269,16 @@ fn paid_claim() -> TestLedger {
     let mut t = TestLedger::new();
     t.add_example_offer();
     t.ok(&[
-        "reseller", "register", "--id", "nordic-it", "--name", "Nordic IT AS", "--email",
-        "post@nordic-it.no", "--country", "NO",
+        "reseller",
+        "register",
+        "--id",
+        "nordic-it",
+        "--name",
+        "Nordic IT AS",
+        "--email",
+        "post@nordic-it.no",
+        "--country",
+        "NO",
     ]);
     let sales = t.write_file(
         "sales.csv",
@@ -270,16 +288,35 @@ fn paid_claim() -> TestLedger {
     );
     t.ok(&["agreement", "import", sales.to_str().unwrap()]);
     t.ok(&[
-        "claim", "submit", "--offer", "10at5-cloud-open", "--reseller", "nordic-it",
-        "--agreement", "V1000001", "--accept-terms",
+        "claim",
+        "submit",
+        "--offer",
+        "10at5-cloud-open",
+        "--reseller",
+        "nordic-it",
+        "--agreement",
+        "V1000001",
+        "--accept-terms",
     ]);
     t.set_today("2015-07-02");
     t.ok(&["claim", "validate", "1"]);
     t.ok(&["notice", "send", "1"]);
     let bank = |holder: &str| {
         vec![
-            "bank", "submit", "1", "--holder", holder, "--holder-type", "business", "--iban",
-            "no93 8601 1117 947", "--bic", "DNBANOKK", "--currency", "NOK", "--address",
+            "bank",
+            "submit",
+            "1",
+            "--holder",
+            holder,
+            "--holder-type",
+            "business",
+            "--iban",
+            "no93 8601 1117 947",
+            "--bic",
+            "DNBANOKK",
+            "--currency",
+            "NOK",
+            "--address",
             "Storgata 1, Oslo",
         ]
         .into_iter()
@@ -315,7 +352,15 @@ fn payouts_claims_audit_and_calendars_never_show_the_iban() {
         run(vec!["audit", "log", "--format", format]);
         run(vec!["bank", "show", "nordic-it", "--format", format]);
         // Refused: already paid; the message names the claim, not the account.
-        run(vec!["payout", "record", "1", "--reference", "TRF-2", "--format", format]);
+        run(vec![
+            "payout",
+            "record",
+            "1",
+            "--reference",
+            "TRF-2",
+            "--format",
+            format,
+        ]);
     }
     for table in ["payouts", "claims", "events", "bank_details"] {
         for format in ["csv", "json"] {
@@ -324,7 +369,15 @@ fn payouts_claims_audit_and_calendars_never_show_the_iban() {
     }
     run(vec!["calendar", "--within", "400"]);
     run(vec!["deadlines", "--within", "400", "--format", "json"]);
-    run(vec!["payout", "fail", "1", "--reason", "account closed", "--format", "json"]);
+    run(vec![
+        "payout",
+        "fail",
+        "1",
+        "--reason",
+        "account closed",
+        "--format",
+        "json",
+    ]);
     run(vec!["payout", "schedule", "--format", "json"]);
     for (what, text) in &outputs {
         assert_masked(what, text);
@@ -355,8 +408,21 @@ fn an_iban_typed_as_the_bic_is_not_echoed() {
     let stderr = t.fails(
         4,
         &[
-            "bank", "submit", "1", "--holder", "Nordic IT AS", "--holder-type", "business",
-            "--iban", "DNBANOKK", "--bic", IBAN, "--currency", "NOK", "--address", "Oslo",
+            "bank",
+            "submit",
+            "1",
+            "--holder",
+            "Nordic IT AS",
+            "--holder-type",
+            "business",
+            "--iban",
+            "DNBANOKK",
+            "--bic",
+            IBAN,
+            "--currency",
+            "NOK",
+            "--address",
+            "Oslo",
         ],
     );
     assert_masked("refusal", &stderr);
