@@ -567,3 +567,52 @@ fn simultaneous_validations_of_one_claim_decide_it_once() {
         1
     );
 }
+
+#[test]
+fn simultaneous_inits_make_one_ledger() {
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = TestLedger::uninitialised();
+        ledger.path = dir.path().join("programs/ledger.sqlite3");
+        let children: Vec<Child> = (0..6).map(|_| spawn(&ledger, &["init"])).collect();
+        for child in children {
+            let output = child.wait_with_output().unwrap();
+            assert!(output.status.success(), "{}", describe(&output));
+        }
+        // One complete ledger and nothing else beside it.
+        ledger.ok(&["reseller", "list"]);
+        let names: Vec<String> = std::fs::read_dir(dir.path().join("programs"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(names, ["ledger.sqlite3"]);
+    }
+}
+
+/// A ledger whose schema is older than the binary (here: none yet, as
+/// `init` leaves it for an instant) is brought up to date by whichever
+/// command opens it first; others opening it at the same time wait and
+/// find it done.
+#[test]
+fn simultaneous_commands_on_an_older_ledger_migrate_it_once() {
+    let ledger = TestLedger::uninitialised();
+    {
+        let conn = Connection::open(&ledger.path).unwrap();
+        conn.pragma_update(
+            None,
+            "application_id",
+            cashback::ledger::schema::APPLICATION_ID,
+        )
+        .unwrap();
+        conn.pragma_update(None, "journal_mode", "WAL").unwrap();
+    }
+    let commands: Vec<Vec<String>> = (0..4).map(|_| strings(&["reseller", "list"])).collect();
+    for output in race(&ledger, &commands) {
+        assert!(output.status.success(), "{}", describe(&output));
+    }
+    let version: i64 = Connection::open(&ledger.path)
+        .unwrap()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, cashback::ledger::schema::latest_version());
+}
