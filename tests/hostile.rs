@@ -44,8 +44,9 @@ fn run_matrix(ledger: &TestLedger, cases: &[Case]) {
         let before = ledger.dump();
         let output = command(ledger, &case.args).output().expect("run");
         problems.extend(judge(case, &output, false));
-        if case.code != 2 {
-            // clap prints its own usage errors; every later error is JSON.
+        if !case.args.iter().any(|a| a == "--format") {
+            // With --format json every error, usage errors included, is one
+            // JSON object on stderr.
             let output = command(ledger, &case.args)
                 .args(["--format", "json"])
                 .output()
