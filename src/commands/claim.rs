@@ -167,12 +167,9 @@ fn submit(app: &App, args: SubmitArgs) -> anyhow::Result<()> {
     app.print_record(&claim_json(&claim, &offer.currency))
 }
 
+/// The refusal of a submission; each failing rule is printed with its sentence.
 fn refused(failures: Vec<RuleFailure>) -> Failure {
-    let ids: Vec<&str> = failures.iter().map(|f| f.id.as_str()).collect();
-    Failure::rules(
-        format!("submission refused, nothing recorded: {}", ids.join(", ")),
-        failures,
-    )
+    Failure::rules("claim submission refused; nothing recorded", failures)
 }
 
 fn list(app: &App, args: ClaimListArgs) -> anyhow::Result<()> {
@@ -229,6 +226,14 @@ fn allowed(claim: &Claim, event: ClaimEvent) -> Result<(), Failure> {
     }
 }
 
+/// The claim as it is inside the command's transaction (another command may
+/// have moved it since it was first read), refused if `event` no longer applies.
+fn reread(conn: &Connection, claim: &Claim, event: ClaimEvent) -> anyhow::Result<Claim> {
+    let current = claims::get(conn, claim.id)?;
+    allowed(&current, event)?;
+    Ok(current)
+}
+
 enum Validation {
     Approved(Claim),
     Rejected(Vec<RuleFailure>),
@@ -242,6 +247,7 @@ fn validate(app: &App, args: ClaimOnArgs) -> anyhow::Result<()> {
     let offer = get_offer(&ledger.conn, &claim.offer_code)?;
     let config = &app.config;
     let outcome = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::Approve)?;
         let (sales, evaluation) = evaluate_claim(
             tx,
             config,
@@ -318,6 +324,7 @@ fn request_invoice(app: &App, args: ClaimOnArgs) -> anyhow::Result<()> {
     let date = app.event_date(&ledger, args.on.on, Some(&claim.entity()))?;
     allowed(&claim, ClaimEvent::RequestInvoice)?;
     let (updated, number) = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::RequestInvoice)?;
         let number = claims::insert_invoice_notice(tx, &claim, date)?;
         let updated = claims::transition(
             tx,
@@ -365,6 +372,7 @@ fn receive_invoice(app: &App, args: ReceiveInvoiceArgs) -> anyhow::Result<()> {
     allowed(&claim, ClaimEvent::ReceiveInvoice)?;
     let file = args.file.as_deref().map(file_digest).transpose()?;
     let updated = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::ReceiveInvoice)?;
         let number = claims::answer_invoice_notice(
             tx,
             claim.id,
@@ -415,6 +423,7 @@ fn reject(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
         claim.id, claim.reseller_id, claim.status
     ))?;
     let updated = ledger.write(&app.event_context(), |tx, events| {
+        let claim = reread(tx, &claim, ClaimEvent::Reject)?;
         claims::transition(
             tx,
             events,
@@ -440,6 +449,8 @@ fn reopen(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
         claim.id, claim.reseller_id, claim.status
     ))?;
     let updated = ledger.write(&app.event_context(), |tx, events| {
+        let claim = claims::get(tx, claim.id)?;
+        let to = reopen_target(&claim)?;
         claims::transition(
             tx,
             events,

@@ -112,14 +112,13 @@ pub const TABLES: &[ExportTable] = &[
         private: false,
         rows: |ctx, sink| {
             let currencies = super::claim::offer_currencies(ctx.conn)?;
-            for claim in crate::ledger::claims::list(ctx.conn, None, None, None)? {
+            crate::ledger::claims::for_each(ctx.conn, |claim| {
                 let currency = currencies
                     .get(&claim.offer_code)
                     .map(String::as_str)
                     .unwrap_or("");
-                sink(&super::claim::claim_json(&claim, currency))?;
-            }
-            Ok(())
+                sink(&super::claim::claim_json(claim, currency))
+            })
         },
     },
     ExportTable {

@@ -284,3 +284,16 @@ pub fn answer_invoice_notice(
     )
     .optional()
 }
+
+/// Calls `each` with every claim in id order, one row at a time.
+pub fn for_each(
+    conn: &Connection,
+    mut each: impl FnMut(&Claim) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let mut stmt = conn.prepare(&format!("SELECT {CLAIM_COLUMNS} FROM claims ORDER BY id"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        each(&claim_from_row(row)?)?;
+    }
+    Ok(())
+}
