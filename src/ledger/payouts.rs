@@ -58,14 +58,6 @@ pub fn standing_payment(conn: &Connection, claim_id: i64) -> rusqlite::Result<Op
     .optional()
 }
 
-/// Every payment of a claim, returned ones included, oldest first.
-pub fn payments(conn: &Connection, claim_id: i64) -> rusqlite::Result<Vec<Payment>> {
-    let mut stmt = conn.prepare(&format!(
-        "SELECT {PAYMENT_COLUMNS} FROM payments WHERE claim_id = ?1 ORDER BY id"
-    ))?;
-    stmt.query_map([claim_id], payment_from_row)?.collect()
-}
-
 /// Records a payment; returns it with its id.
 pub fn insert_payment(tx: &Transaction<'_>, payment: &Payment) -> rusqlite::Result<Payment> {
     tx.execute(
