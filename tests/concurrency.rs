@@ -537,12 +537,9 @@ fn simultaneous_submissions_by_one_reseller_record_one_claim() {
     ledger.ok(&["audit", "verify"]);
 }
 
-/// Two `claim validate` of one claim at once: the second must see the claim
-/// approved and be refused (`claim.state`), as it is when run after the
-/// first. The claim commands read the claim before their write transaction
-/// and judge the transition on that copy, so both approve.
+/// Two `claim validate` of one claim at once: the second sees the claim
+/// approved and is refused (`claim.state`), as when run after the first.
 #[test]
-#[ignore = "claim commands judge transitions on a copy read outside the write transaction"]
 fn simultaneous_validations_of_one_claim_decide_it_once() {
     let mut ledger = program_with_sales(1);
     ledger.ok(&submit_args(1)
@@ -559,13 +556,20 @@ fn simultaneous_validations_of_one_claim_decide_it_once() {
         "{:#?}",
         outputs.iter().map(describe).collect::<Vec<_>>()
     );
+    for output in outputs.iter().filter(|o| !o.status.success()) {
+        assert_eq!(output.status.code(), Some(1), "{}", describe(output));
+        let error: Value = serde_json::from_slice(&output.stderr).unwrap();
+        assert_eq!(error["rules"][0]["id"], "claim.state", "{error}");
+    }
     assert_eq!(
         count(
             &ledger,
-            "SELECT count(*) FROM events WHERE action = 'claim.validate'"
+            "SELECT count(*) FROM events WHERE action = 'claim.approve'"
         ),
         1
     );
+    assert_eq!(count(&ledger, "SELECT cycle FROM claims WHERE id = 1"), 1);
+    ledger.ok(&["audit", "verify"]);
 }
 
 #[test]
