@@ -96,54 +96,57 @@ pub fn read_offer_file(path: &Path) -> Result<(Offer, Vec<u8>), Failure> {
     Ok((offer, bytes))
 }
 
+/// What `offer add` did.
+enum Added {
+    New,
+    Replaced,
+    Unchanged,
+}
+
 fn add(app: &App, args: OfferAddArgs) -> anyhow::Result<()> {
     let (offer, bytes) = read_offer_file(&args.file)?;
     let mut ledger = app.ledger()?;
-    let existing = offers::find(&ledger.conn, &offer.code)?;
-    match &existing {
-        Some(_) if !args.replace => {
-            return Err(Failure::rule(
-                "offer.exists",
-                format!(
-                    "an offer with code {} exists; use --replace to replace it",
-                    offer.code
-                ),
-            )
-            .into());
-        }
-        Some(old) if old == &offer => {
-            app.info(format!(
-                "offer {} is already recorded with this definition; nothing changed",
-                offer.code
-            ));
-            return app.print_record(&offer_detail_json(&offer));
-        }
-        Some(_) => {
-            let claims = offers::claim_count(&ledger.conn, &offer.code)?;
-            if claims > 0 {
-                return Err(Failure::rule(
-                    "offer.has_claims",
-                    format!(
-                        "offer {} has {claims} claim(s); its rules can no longer change",
-                        offer.code
-                    ),
-                )
-                .into());
-            }
-        }
-        None => {}
-    }
-    let action = if existing.is_some() {
-        "offer.replace"
-    } else {
-        "offer.add"
-    };
     let today = app.today;
     let file = args.file.display().to_string();
     let sha256 = crate::ledger::events::hex(&sha2::Digest::finalize(
         <sha2::Sha256 as sha2::Digest>::new_with_prefix(&bytes),
     ));
-    ledger.write(&app.event_context(), |tx, events| {
+    // Every check is made inside the write transaction: two `offer add` of
+    // one code at the same moment must not both see it missing.
+    let added = ledger.write(&app.event_context(), |tx, events| {
+        let existing = offers::find(tx, &offer.code)?;
+        match &existing {
+            Some(_) if !args.replace => {
+                return Err(Failure::rule(
+                    "offer.exists",
+                    format!(
+                        "an offer with code {} exists; use --replace to replace it",
+                        offer.code
+                    ),
+                )
+                .into());
+            }
+            Some(old) if old == &offer => return Ok(Added::Unchanged),
+            Some(_) => {
+                let claims = offers::claim_count(tx, &offer.code)?;
+                if claims > 0 {
+                    return Err(Failure::rule(
+                        "offer.has_claims",
+                        format!(
+                            "offer {} has {claims} claim(s); its rules can no longer change",
+                            offer.code
+                        ),
+                    )
+                    .into());
+                }
+            }
+            None => {}
+        }
+        let action = if existing.is_some() {
+            "offer.replace"
+        } else {
+            "offer.add"
+        };
         offers::save(tx, &offer)?;
         let mut details =
             json!({"file": file, "sha256": sha256, "offer": offer_detail_json(&offer)});
@@ -151,14 +154,20 @@ fn add(app: &App, args: OfferAddArgs) -> anyhow::Result<()> {
             details["old"] = offer_detail_json(old);
         }
         events.record(tx, today, action, &format!("offer:{}", offer.code), details)?;
-        Ok(())
+        Ok(if existing.is_some() {
+            Added::Replaced
+        } else {
+            Added::New
+        })
     })?;
-    let verb = if existing.is_some() {
-        "replaced"
-    } else {
-        "added"
-    };
-    app.info(format!("{verb} offer {}", offer.code));
+    match added {
+        Added::New => app.info(format!("added offer {}", offer.code)),
+        Added::Replaced => app.info(format!("replaced offer {}", offer.code)),
+        Added::Unchanged => app.info(format!(
+            "offer {} is already recorded with this definition; nothing changed",
+            offer.code
+        )),
+    }
     app.print_record(&offer_detail_json(&offer))
 }
 

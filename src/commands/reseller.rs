@@ -94,17 +94,7 @@ fn register(app: &App, args: RegisterArgs) -> anyhow::Result<()> {
     let country = args.country.map(|c| c.trim().to_string());
     let mut ledger = app.ledger()?;
     let registered_on = app.event_date(&ledger, args.on.on, None)?;
-    let mut refusals: Vec<RuleFailure> = Vec::new();
-    if resellers::find(&ledger.conn, &id)?.is_some() {
-        refusals.push(RuleFailure::new(
-            "reseller.exists",
-            format!("a reseller with id {id} is already registered"),
-        ));
-    }
-    refusals.extend(check_fields(app, &name, &email, country.as_deref())?);
-    if !refusals.is_empty() {
-        return Err(Failure::rules(format!("registration of {id} refused"), refusals).into());
-    }
+    let email_refusal = check_fields(app, &name, &email, country.as_deref())?;
     let reseller = Reseller {
         id: id.clone(),
         name: name.trim().to_string(),
@@ -113,6 +103,19 @@ fn register(app: &App, args: RegisterArgs) -> anyhow::Result<()> {
         registered_on,
     };
     ledger.write(&app.event_context(), |tx, events| {
+        // Checked inside the write transaction, so that two registrations of
+        // one id at the same moment end as one success and one refusal.
+        let mut refusals: Vec<RuleFailure> = Vec::new();
+        if resellers::find(tx, &id)?.is_some() {
+            refusals.push(RuleFailure::new(
+                "reseller.exists",
+                format!("a reseller with id {id} is already registered"),
+            ));
+        }
+        refusals.extend(email_refusal);
+        if !refusals.is_empty() {
+            return Err(Failure::rules(format!("registration of {id} refused"), refusals).into());
+        }
         resellers::insert(tx, &reseller)?;
         events.record(
             tx,
@@ -134,32 +137,32 @@ fn update(app: &App, args: UpdateArgs) -> anyhow::Result<()> {
         );
     }
     let mut ledger = app.ledger()?;
-    let old = resellers::find(&ledger.conn, &args.id)?
-        .ok_or_else(|| Failure::NotFound(format!("no reseller with id {}", args.id)))?;
-    let mut new = old.clone();
-    if let Some(name) = args.name {
-        new.name = name.trim().to_string();
-    }
-    if let Some(email) = args.email {
-        new.email = email.trim().to_string();
-    }
-    if let Some(country) = args.country {
-        new.country = Some(country.trim().to_string());
-    }
-    if let Some(refusal) = check_fields(app, &new.name, &new.email, new.country.as_deref())?
-        && new.email != old.email
-    {
-        return Err(Failure::rules(format!("update of {} refused", new.id), vec![refusal]).into());
-    }
-    if new == old {
-        app.info(format!(
-            "reseller {} already has these values; nothing changed",
-            new.id
-        ));
-        return app.print_record(&reseller_json(&new));
-    }
     let today = app.today;
-    ledger.write(&app.event_context(), |tx, events| {
+    // Read and written in one transaction, so the old values recorded are
+    // the ones this update replaced, even with another update racing it.
+    let (new, changed) = ledger.write(&app.event_context(), |tx, events| {
+        let old = resellers::find(tx, &args.id)?
+            .ok_or_else(|| Failure::NotFound(format!("no reseller with id {}", args.id)))?;
+        let mut new = old.clone();
+        if let Some(name) = &args.name {
+            new.name = name.trim().to_string();
+        }
+        if let Some(email) = &args.email {
+            new.email = email.trim().to_string();
+        }
+        if let Some(country) = &args.country {
+            new.country = Some(country.trim().to_string());
+        }
+        if let Some(refusal) = check_fields(app, &new.name, &new.email, new.country.as_deref())?
+            && new.email != old.email
+        {
+            return Err(
+                Failure::rules(format!("update of {} refused", new.id), vec![refusal]).into(),
+            );
+        }
+        if new == old {
+            return Ok((new, false));
+        }
         resellers::update(tx, &new)?;
         let changed = |key: &str, a: &Value, b: &Value| {
             (a != b).then(|| (key.to_string(), a.clone(), b.clone()))
@@ -180,8 +183,15 @@ fn update(app: &App, args: UpdateArgs) -> anyhow::Result<()> {
             &format!("reseller:{}", new.id),
             json!({"old": before, "new": after}),
         )?;
-        Ok(())
+        Ok((new, true))
     })?;
+    if !changed {
+        app.info(format!(
+            "reseller {} already has these values; nothing changed",
+            new.id
+        ));
+        return app.print_record(&reseller_json(&new));
+    }
     app.info(format!("updated reseller {}", new.id));
     app.print_record(&reseller_json(&new))
 }

@@ -5,10 +5,29 @@ use unicode_normalization::UnicodeNormalization;
 /// The comparable form of a company name: NFKC, case folded, `.` and `,`
 /// removed, whitespace runs collapsed to one space, trimmed.
 pub fn normalise(name: &str) -> String {
-    let folded: String = name.nfkc().flat_map(char::to_lowercase).collect();
-    // Lower-casing can produce text that NFKC would write differently.
-    let folded: String = folded.nfkc().filter(|c| *c != '.' && *c != ',').collect();
+    let folded: String = name
+        .nfkc()
+        .flat_map(char::to_lowercase)
+        .flat_map(fold_lowercase)
+        .filter(|c| *c != '.' && *c != ',')
+        .collect();
+    // Lower-casing, and removing a `.` between a letter and a combining
+    // mark, can leave text that NFKC writes differently ("g.\u{301}" -> "ǵ"):
+    // normalise last, so that the result is its own normal form.
+    let folded: String = folded.nfkc().collect();
     folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Case folding beyond lower case, for the letters whose folded form differs
+/// from their lower-case form once NFKC has been applied: sharp s folds to
+/// "ss" and final sigma to sigma (Unicode CaseFolding.txt, status F and C).
+fn fold_lowercase(c: char) -> impl Iterator<Item = char> {
+    let (first, second) = match c {
+        'ß' => ('s', Some('s')),
+        'ς' => ('σ', None),
+        other => (other, None),
+    };
+    std::iter::once(first).chain(second)
 }
 
 /// Whether two names are "the same name".
@@ -28,6 +47,21 @@ mod tests {
         assert!(same_name("Nordic IT AS", " Nordic\tIT\u{00A0}A.S "));
         assert!(!same_name("Nordic IT AS", "Nordic IT"));
         assert!(!same_name("Nordic IT AS", "Nordic IT ASA"));
+    }
+
+    #[test]
+    fn case_folding_goes_beyond_lower_case() {
+        assert!(same_name("Straße Data AS", "STRASSE DATA AS"));
+        assert!(same_name("ΟΔΟΣ ΑΕ", "οδος αε"));
+        assert!(same_name("Οδός AE", "ΟΔΌΣ AE"));
+    }
+
+    #[test]
+    fn a_removed_point_does_not_block_composition() {
+        // Found by fuzzing: the result must be its own normal form.
+        assert_eq!(normalise("g.\u{301}"), "\u{1f5}");
+        assert!(same_name("g.\u{301} AS", "\u{1f5} AS"));
+        assert_eq!(normalise(&normalise("g.\u{301}")), normalise("g.\u{301}"));
     }
 
     #[test]

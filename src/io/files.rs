@@ -12,6 +12,7 @@ use crate::error::Failure;
 pub struct AtomicFile {
     target: PathBuf,
     temp: PathBuf,
+    overwrite: bool,
     writer: Option<BufWriter<File>>,
 }
 
@@ -46,16 +47,51 @@ impl AtomicFile {
         Ok(AtomicFile {
             target: target.to_path_buf(),
             temp,
+            overwrite,
             writer: Some(BufWriter::new(file)),
         })
     }
 
-    /// Flushes, syncs and renames the file into place.
+    /// Flushes, syncs and moves the file into place, then syncs its folder
+    /// so the new name survives a power cut. Without `overwrite`, a file that
+    /// appeared at the target meanwhile is kept and this one is dropped.
     pub fn commit(mut self) -> io::Result<()> {
         let writer = self.writer.take().expect("not yet committed");
-        let file = writer.into_inner().map_err(|e| e.into_error())?;
-        file.sync_all()?;
-        std::fs::rename(&self.temp, &self.target)
+        let written = writer
+            .into_inner()
+            .map_err(|e| e.into_error())
+            .and_then(|file| file.sync_all());
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&self.temp);
+            return Err(e);
+        }
+        let placed = if self.overwrite {
+            std::fs::rename(&self.temp, &self.target)
+        } else {
+            // A hard link never replaces an existing file, unlike rename.
+            match std::fs::hard_link(&self.temp, &self.target) {
+                Ok(()) => std::fs::remove_file(&self.temp),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
+                    e.kind(),
+                    format!("{}: the file already exists", self.target.display()),
+                )),
+                // File systems without hard links: the check in `create` stands.
+                Err(_) => std::fs::rename(&self.temp, &self.target),
+            }
+        };
+        if let Err(e) = placed {
+            let _ = std::fs::remove_file(&self.temp);
+            return Err(e);
+        }
+        if let Some(folder) = self.target.parent() {
+            let folder = if folder.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                folder
+            };
+            File::open(folder)?.sync_all()?;
+        }
+        Ok(())
     }
 }
 
@@ -94,6 +130,32 @@ mod tests {
         let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert!(AtomicFile::create(&target, false, false).is_err());
+    }
+
+    #[test]
+    fn never_replaces_a_file_that_appeared_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("backup.sqlite3");
+        let mut file = AtomicFile::create(&target, true, false).unwrap();
+        file.write_all(b"new").unwrap();
+        std::fs::write(&target, b"someone else's").unwrap();
+        let err = file.commit().unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&target).unwrap(), b"someone else's");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn overwrite_replaces_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("program.ics");
+        std::fs::write(&target, b"old").unwrap();
+        let mut file = AtomicFile::create(&target, false, true).unwrap();
+        file.write_all(b"new").unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"old");
+        file.commit().unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

@@ -69,28 +69,42 @@ impl Ledger {
 
     /// Creates a new ledger (file 0600, its folder 0700 when we create it).
     /// Returns `false` when a ledger already exists there (nothing changed).
+    ///
+    /// The ledger is built under a temporary name beside its path and linked
+    /// into place only when complete, so an `init` that is killed leaves no
+    /// half-made ledger, and two `init`s at once make one ledger.
     pub fn create(path: &Path, busy_timeout: Duration) -> Result<bool, Failure> {
         if path.exists() {
             Ledger::open(path, busy_timeout)?;
             return Ok(false);
         }
-        if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty())
-            && !folder.exists()
-        {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        if !folder.exists() {
             std::fs::DirBuilder::new()
                 .recursive(true)
                 .mode(0o700)
                 .create(folder)
                 .map_err(|e| ledger_error(path, format!("cannot create its folder: {e}")))?;
         }
+        let name = path
+            .file_name()
+            .ok_or_else(|| ledger_error(path, "not a file path"))?;
+        let temp = folder.join(format!(
+            ".{}.{}.init",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
         OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o600)
-            .open(path)
+            .open(&temp)
             .map_err(|e| ledger_error(path, format!("cannot create it: {e}")))?;
-        let result = (|| {
-            let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+        let built = (|| {
+            let conn = Connection::open_with_flags(&temp, OpenFlags::SQLITE_OPEN_READ_WRITE)
                 .map_err(|e| ledger_error(path, format!("cannot open it: {e}")))?;
             conn.busy_timeout(busy_timeout)
                 .map_err(|e| ledger_error(path, e))?;
@@ -99,13 +113,44 @@ impl Ledger {
             let mut ledger = Ledger { conn };
             ledger.configure(path)?;
             ledger.migrate(path)?;
-            Ok(())
+            // Everything into the file itself before it is linked into place.
+            let busy: i64 = ledger
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0))
+                .map_err(|e| ledger_error(path, e))?;
+            if busy != 0 {
+                return Err(ledger_error(path, "cannot finish writing it"));
+            }
+            ledger
+                .conn
+                .close()
+                .map_err(|(_, e)| ledger_error(path, e))?;
+            std::fs::File::open(&temp)
+                .and_then(|file| file.sync_all())
+                .map_err(|e| ledger_error(path, format!("cannot write it: {e}")))
         })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(path);
-            return Err(e);
+        // A hard link never replaces a file: if another `init` finished
+        // first, its ledger stands and this one is dropped.
+        let placed = built.and_then(|()| match std::fs::hard_link(&temp, path) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+            Err(e) => Err(ledger_error(path, format!("cannot create it: {e}"))),
+        });
+        for suffix in ["", "-wal", "-shm"] {
+            let mut side = temp.as_os_str().to_owned();
+            side.push(suffix);
+            let _ = std::fs::remove_file(side);
         }
-        Ok(true)
+        if let Ok(dir) = std::fs::File::open(folder) {
+            let _ = dir.sync_all();
+        }
+        match placed? {
+            true => Ok(true),
+            false => {
+                Ledger::open(path, busy_timeout)?;
+                Ok(false)
+            }
+        }
     }
 
     fn check_identity(&self, path: &Path) -> Result<(), Failure> {
@@ -147,14 +192,33 @@ impl Ledger {
             ));
         }
         self.conn
-            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;")
+            // FULL: a command that reported success is on disk, even if the
+            // machine loses power right after (NORMAL could lose the last
+            // commits in WAL mode). One sync per command is cheap here.
+            .execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")
             .map_err(|e| ledger_error(path, e))
     }
 
     fn migrate(&mut self, path: &Path) -> Result<(), Failure> {
-        schema::migrations()
-            .to_latest(&mut self.conn)
-            .map_err(|e| ledger_error(path, format!("cannot bring the schema up to date: {e}")))
+        let version = |conn: &Connection| -> Result<i64, Failure> {
+            conn.pragma_query_value(None, "user_version", |row| row.get(0))
+                .map_err(|e| ledger_error(path, e))
+        };
+        if version(&self.conn)? == schema::latest_version() {
+            return Ok(());
+        }
+        match schema::migrations().to_latest(&mut self.conn) {
+            Ok(()) => Ok(()),
+            // Two commands opening an older ledger at once both start to
+            // migrate it; the second fails once the first has committed
+            // (each migration is one transaction, so nothing is half done).
+            // The ledger is then up to date.
+            Err(_) if version(&self.conn)? == schema::latest_version() => Ok(()),
+            Err(e) => Err(ledger_error(
+                path,
+                format!("cannot bring the schema up to date: {e}"),
+            )),
+        }
     }
 
     /// Runs `work` in one IMMEDIATE transaction with an event sink; commits
