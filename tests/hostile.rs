@@ -1292,7 +1292,6 @@ fn malformed_claim_bank_and_payout_arguments_are_refused() {
 /// shared calendar feed current; pointed at the ledger by mistake it
 /// replaces the ledger itself.
 #[test]
-#[ignore = "calendar --output replaces any existing file, the ledger included"]
 fn calendar_output_never_replaces_the_ledger() {
     let ledger = with_an_approved_claim();
     let before = std::fs::read(&ledger.path).unwrap();

@@ -402,7 +402,6 @@ fn payouts_claims_audit_and_calendars_never_show_the_iban() {
 /// An IBAN typed into the BIC field (arguments swapped) is echoed in the
 /// refusal in clear.
 #[test]
-#[ignore = "bank submit: the BIC refusal echoes the value, which may be an IBAN"]
 fn an_iban_typed_as_the_bic_is_not_echoed() {
     let t = paid_claim();
     let stderr = t.fails(

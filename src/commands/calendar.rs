@@ -11,6 +11,7 @@ use super::deadlines::{self, Deadline};
 use crate::app::App;
 use crate::cli::CalendarArgs;
 use crate::domain::offer::add_days;
+use crate::error::Failure;
 use crate::io::files::AtomicFile;
 
 /// Names the program that wrote the file (RFC 5545 section 3.7.3).
@@ -37,6 +38,7 @@ pub fn run(app: &App, args: CalendarArgs) -> anyhow::Result<()> {
         .collect();
     match &args.output {
         Some(path) => {
+            refuse_non_calendar(path)?;
             let mut file = AtomicFile::create(path, false, true)?;
             write_ics(&mut file, &entries, app.today)?;
             file.commit()?;
@@ -53,6 +55,28 @@ pub fn run(app: &App, args: CalendarArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `--output` regenerates a calendar in place, but never replaces a file that
+/// is not one (a mistyped path must not overwrite the ledger or a report).
+fn refuse_non_calendar(path: &std::path::Path) -> Result<(), Failure> {
+    let mut start = [0u8; 15];
+    let is_calendar = match std::fs::File::open(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(_) => false,
+        Ok(mut file) => {
+            use std::io::Read;
+            file.read_exact(&mut start).is_ok() && &start == b"BEGIN:VCALENDAR"
+        }
+    };
+    if is_calendar {
+        Ok(())
+    } else {
+        Err(Failure::Invalid(format!(
+            "{}: the file exists and is not an iCalendar file; it was left untouched",
+            path.display()
+        )))
+    }
 }
 
 /// The calendar event of one deadline.

@@ -212,7 +212,12 @@ impl BankDetailsInput {
                 "--bic",
                 format!(
                     "`{}` is not a BIC (8 or 11 characters: 4 letters bank, 2 letters country, 2 letters or digits location, optional 3 letters or digits branch)",
-                    self.bic.trim()
+                    // Longer text may be an IBAN typed in the wrong field: never echo it in clear.
+                    if compact_upper(&self.bic).len() > 11 {
+                        mask_iban(&self.bic)
+                    } else {
+                        self.bic.trim().to_string()
+                    }
                 ),
             );
         }
