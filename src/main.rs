@@ -95,9 +95,16 @@ fn main() -> ExitCode {
 
 /// A reader that stopped early (`cashback claim list | head`) is not an error.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
+    use std::io::ErrorKind::BrokenPipe;
     error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            io.kind() == BrokenPipe
+        } else if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+            matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe)
+        } else if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+            json.io_error_kind() == Some(BrokenPipe)
+        } else {
+            false
+        }
     })
 }

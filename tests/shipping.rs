@@ -303,3 +303,39 @@ fn destructive_steps_ask_for_confirmation() {
     assert_eq!(code, 0, "terminal showed:\n{screen}");
     assert_eq!(ledger.json(&["claim", "show", "1"])["status"], "rejected");
 }
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let ledger = TestLedger::new();
+    let mut csv = String::from(common::CSV_HEADER);
+    for n in 0..3000 {
+        csv.push_str(&format!(
+            "\nV{:07},1,r1,C{n},\"Kunde {n}, Avd. Øst\",commercial,NO,2015-08-01,Office 365 E3,cloud-open,1,100.00,NOK,",
+            1_000_000 + n
+        ));
+    }
+    let file = ledger.write_file("big.csv", &csv);
+    ledger.ok(&["agreement", "import", file.to_str().unwrap()]);
+    for format in ["csv", "json"] {
+        let mut child = Process::new(env!("CARGO_BIN_EXE_cashback"))
+            .arg("--db")
+            .arg(&ledger.path)
+            .args(["export", "agreements", "--format", format])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one line, then hang up, as `| head -1` does.
+        let mut stdout = child.stdout.take().unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(&mut stdout, &mut first).unwrap();
+        drop(stdout);
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{format}");
+        assert!(
+            output.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
