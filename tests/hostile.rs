@@ -1495,7 +1495,6 @@ fn a_missing_or_unusable_ledger_path_is_refused_and_nothing_is_created() {
 /// saved on Windows, spreadsheet exports) an invalid row is reported one
 /// line too early, because the CSV reader stops between CR and LF.
 #[test]
-#[ignore = "agreements CSV reader: line numbers of CR LF files are one too low"]
 fn crlf_files_report_physical_lines() {
     let ledger = TestLedger::new();
     let text = format!(

@@ -34,16 +34,25 @@ pub enum ReadError {
 
 /// Counts and hashes every byte the CSV parser reads, and refuses to feed it
 /// more than one record's limit past the start of the current record, so a
-/// record without an end cannot fill memory.
+/// record without an end cannot fill memory. It also folds CR LF line ends to
+/// LF: the CSV parser counts a CR LF end as a line only when it reads the LF,
+/// at the start of the next record, which would put every record of a
+/// Windows file one line too early in messages. (A CR LF inside a quoted
+/// field is read as LF.)
 struct MeteredInput<R> {
     inner: R,
     hasher: Sha256,
     meter: Rc<Meter>,
+    /// A CR ended the last chunk: whether it starts a CR LF is not known yet.
+    pending_cr: bool,
 }
 
 #[derive(Default)]
 struct Meter {
+    /// Bytes handed to the parser (after folding).
     consumed: Cell<u64>,
+    /// The last byte handed to the parser.
+    last_byte: Cell<u8>,
     record_start: Cell<u64>,
     overlong: Cell<bool>,
 }
@@ -56,10 +65,45 @@ impl<R: Read> Read for MeteredInput<R> {
             meter.overlong.set(true);
             return Err(io::Error::other("record longer than 1 MiB"));
         }
-        let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
-        meter.consumed.set(meter.consumed.get() + n as u64);
-        Ok(n)
+        if buf.len() < 2 {
+            // The parser always offers its whole buffer; a byte-sized read
+            // would leave no room to hold back a CR.
+            return Err(io::Error::other("read buffer too small"));
+        }
+        loop {
+            let held = usize::from(self.pending_cr);
+            let n = self.inner.read(&mut buf[held..])?;
+            self.hasher.update(&buf[held..held + n]);
+            if held == 1 {
+                buf[0] = b'\r';
+            }
+            let total = held + n;
+            self.pending_cr = false;
+            let mut kept = 0;
+            for i in 0..total {
+                let byte = buf[i];
+                if byte == b'\r' {
+                    if i + 1 == total && n > 0 {
+                        self.pending_cr = true;
+                        continue;
+                    }
+                    if i + 1 < total && buf[i + 1] == b'\n' {
+                        continue;
+                    }
+                }
+                buf[kept] = byte;
+                kept += 1;
+            }
+            // A chunk that was only a held-back CR says nothing yet: read on
+            // (returning 0 would mean the end of the input).
+            if kept > 0 || n == 0 {
+                meter.consumed.set(meter.consumed.get() + kept as u64);
+                if kept > 0 {
+                    meter.last_byte.set(buf[kept - 1]);
+                }
+                return Ok(kept);
+            }
+        }
     }
 }
 
@@ -85,6 +129,8 @@ pub struct AgreementsCsv<R> {
     error_column: Option<usize>,
     record: StringRecord,
     name: String,
+    /// The line where the record before the current one (or the header) ended.
+    previous_end_line: u64,
 }
 
 impl<R: Read> AgreementsCsv<R> {
@@ -100,6 +146,7 @@ impl<R: Read> AgreementsCsv<R> {
                 inner: input,
                 hasher: Sha256::new(),
                 meter: Rc::clone(&meter),
+                pending_cr: false,
             });
         let mut csv = AgreementsCsv {
             reader,
@@ -109,6 +156,7 @@ impl<R: Read> AgreementsCsv<R> {
             error_column: None,
             record: StringRecord::new(),
             name: name.to_string(),
+            previous_end_line: 1,
         };
         let mut header = StringRecord::new();
         if !csv.read_into(&mut header)? {
@@ -198,13 +246,14 @@ impl<R: Read> AgreementsCsv<R> {
 
     /// The next record, or `None` at the end of the input.
     pub fn next_record(&mut self) -> Result<Option<Record<'_>>, ReadError> {
+        self.previous_end_line = self.reader.position().line();
         let mut record = std::mem::take(&mut self.record);
         let more = self.read_into(&mut record);
         self.record = record;
         if !more? {
             return Ok(None);
         }
-        let line_no = self.record.position().map_or(0, |p| p.line());
+        let line_no = self.start_line();
         let fields = (self.record.len() == self.header.len()).then(|| {
             let mut fields: RawLine<'_> = [""; 14];
             for (field, position) in fields.iter_mut().zip(self.positions) {
@@ -217,6 +266,27 @@ impl<R: Read> AgreementsCsv<R> {
             fields,
             record: &self.record,
         }))
+    }
+
+    /// The physical line where the record just read starts. The parser's own
+    /// record position lies before any blank lines it skipped, so count back
+    /// from where the record ended instead: its terminating line feed, and
+    /// the line feeds inside its quoted fields.
+    fn start_line(&self) -> u64 {
+        let end = self.reader.position();
+        let inner: u64 = self
+            .record
+            .iter()
+            .map(|field| field.bytes().filter(|b| *b == b'\n').count() as u64)
+            .sum();
+        // At the end of the input a final line feed may also lie inside a
+        // quote that never closed; the record cannot start before the line
+        // where the previous one ended, either way.
+        let terminated =
+            end.byte() < self.meter.consumed.get() || self.meter.last_byte.get() == b'\n';
+        end.line()
+            .saturating_sub(inner + u64::from(terminated))
+            .max(self.previous_end_line)
     }
 
     /// Reads one record, enforcing the record length limit.
@@ -298,6 +368,74 @@ mod tests {
             ));
         }
         Ok(rows)
+    }
+
+    /// Hands out its input one byte per read, so every CR LF straddles two chunks.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let Some((first, rest)) = self.0.split_first() else {
+                return Ok(0);
+            };
+            buf[0] = *first;
+            self.0 = rest;
+            Ok(1)
+        }
+    }
+
+    #[test]
+    fn windows_line_ends_give_physical_lines() {
+        let row = |line: u32| {
+            format!(
+                "V1000001,{line},r1,C1,\"A\r\nB\",commercial,NO,2015-08-01,P,cloud-open,1,1.00,NOK,"
+            )
+        };
+        let text = format!("{HEADER}\r\n{}\r\n\r\n{}\r\n{}", row(1), row(2), row(3));
+        for rows in [read_all(text.as_bytes()).unwrap(), {
+            let mut csv = AgreementsCsv::new(Trickle(text.as_bytes()), "t.csv").unwrap();
+            let mut rows = Vec::new();
+            while let Some(record) = csv.next_record().unwrap() {
+                rows.push((
+                    record.line_no,
+                    record
+                        .fields
+                        .map(|f| f.iter().map(|s| s.to_string()).collect()),
+                ));
+            }
+            rows
+        }] {
+            let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
+            // Each record spans two lines (a line break inside the quoted name);
+            // a blank line separates the first two.
+            assert_eq!(lines, [2, 5, 7]);
+            let fields = rows[2].1.as_ref().unwrap();
+            assert_eq!(fields[4], "A\nB");
+            assert_eq!(fields[13], "");
+        }
+    }
+
+    #[test]
+    fn blank_lines_are_counted() {
+        let row = |line: u32| {
+            format!("V1000001,{line},r1,C1,A,commercial,NO,2015-08-01,P,cloud-open,1,1.00,NOK,")
+        };
+        let text = format!("{HEADER}\n{}\n\n{}\n", row(1), row(2));
+        let lines: Vec<u64> = read_all(text.as_bytes())
+            .unwrap()
+            .iter()
+            .map(|r| r.0)
+            .collect();
+        assert_eq!(lines, [2, 4]);
+    }
+
+    #[test]
+    fn a_lone_carriage_return_is_kept() {
+        let text = format!(
+            "{HEADER}\nV1000001,1,r1,C1,\"A\rB\",commercial,NO,2015-08-01,P,cloud-open,1,1.00,NOK,\r"
+        );
+        let rows = read_all(text.as_bytes()).unwrap();
+        assert_eq!(rows[0].1.as_ref().unwrap()[4], "A\rB");
     }
 
     #[test]
