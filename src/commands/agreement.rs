@@ -418,10 +418,18 @@ fn import(app: &App, args: ImportArgs) -> anyhow::Result<()> {
     let input = open_input(&args.file)?;
     let file_name = input.name.clone();
     let progress = Progress::new(app, input.size);
-    // Refused up front when it exists; appears only once the import is done.
+    // Refused up front when it exists; moved into place just before the
+    // ledger commits, so a failure to write it leaves the ledger unchanged.
     let mut rejects = match &args.rejects {
         Some(path) => Some(AtomicFile::create(path, false, false)?),
         None => None,
+    };
+    let commit_rejects = |rejects: Option<AtomicFile>| -> anyhow::Result<()> {
+        if let (Some(file), Some(path)) = (rejects, &args.rejects) {
+            file.commit()
+                .with_context(|| format!("{}: cannot write the rejects file", path.display()))?;
+        }
+        Ok(())
     };
     let mut ledger = app.ledger()?;
     agreements::prepare_import(&ledger.conn)?;
@@ -429,7 +437,9 @@ fn import(app: &App, args: ImportArgs) -> anyhow::Result<()> {
         // Reads the ledger and writes only temporary tables; dropping the
         // transaction rolls them back.
         let tx = ledger.conn.transaction()?;
-        run_import(&tx, app, &args, input, &progress, rejects.as_mut(), false)?
+        let outcome = run_import(&tx, app, &args, input, &progress, rejects.as_mut(), false)?;
+        commit_rejects(rejects.take())?;
+        outcome
     } else {
         ledger.write(&app.event_context(), |tx, events| {
             let outcome = run_import(tx, app, &args, input, &progress, rejects.as_mut(), true)?;
@@ -453,12 +463,11 @@ fn import(app: &App, args: ImportArgs) -> anyhow::Result<()> {
                     )
                     .context("recording the import")?;
             }
+            commit_rejects(rejects.take())?;
             Ok(outcome)
         })?
     };
-    if let (Some(file), Some(path)) = (rejects, &args.rejects) {
-        file.commit()
-            .with_context(|| format!("{}: cannot write the rejects file", path.display()))?;
+    if let Some(path) = &args.rejects {
         app.info(format!(
             "{} rejected row{} written to {}",
             outcome.counts.rejected,
