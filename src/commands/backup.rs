@@ -4,8 +4,6 @@
 //! temporary name and appears at FILE only when complete, never replacing
 //! an existing file.
 
-use std::fs::OpenOptions;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -17,15 +15,20 @@ use serde_json::{Value, json};
 use crate::app::App;
 use crate::cli::BackupArgs;
 use crate::error::Failure;
+use crate::io::files::AtomicFile;
 use crate::render::object;
 
 pub fn run(app: &App, args: BackupArgs) -> anyhow::Result<()> {
     let target = args.file;
     refuse_existing(&target)?;
     let ledger = app.ledger()?;
-    let temp = TempCopy::create(&target)?;
-    let summary = copy_into(&ledger.conn, temp.path(), app.busy_timeout())?;
-    temp.publish(&target)?;
+    // Made 0600 before SQLite writes a byte to it; appears at `target` only
+    // when complete, and never replaces a file that appeared meanwhile.
+    let copy = AtomicFile::create(&target, true, false)?;
+    let summary = copy_into(&ledger.conn, copy.temp_path(), app.busy_timeout())
+        .inspect_err(|_| remove_side_files(copy.temp_path()))?;
+    copy.commit()
+        .with_context(|| format!("placing the backup at {}", target.display()))?;
     let size = std::fs::metadata(&target).map(|m| m.len()).unwrap_or(0);
     app.info(format!(
         "backed up the ledger to {} ({} events{})",
@@ -114,79 +117,11 @@ fn copy_into(
     Ok(CopySummary { events, head })
 }
 
-/// The copy under a temporary name beside the target, created empty and
-/// 0600 before SQLite writes a byte to it; removed unless published.
-struct TempCopy {
-    path: PathBuf,
-    published: bool,
-}
-
-impl TempCopy {
-    fn create(target: &Path) -> Result<TempCopy, Failure> {
-        let name = target
-            .file_name()
-            .ok_or_else(|| Failure::Invalid(format!("{}: not a file path", target.display())))?;
-        let folder = target
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let path = folder.join(format!(
-            ".{}.{}.backup-tmp",
-            name.to_string_lossy(),
-            std::process::id()
-        ));
-        OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .mode(0o600)
-            .open(&path)
-            .map_err(|e| Failure::Invalid(format!("{}: cannot write it: {e}", target.display())))?;
-        Ok(TempCopy {
-            path,
-            published: false,
-        })
-    }
-
-    fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Makes the finished copy appear at `target`, refusing (exit 4) if a
-    /// file appeared there meanwhile: a hard link never replaces a name.
-    fn publish(mut self, target: &Path) -> anyhow::Result<()> {
-        std::fs::File::open(&self.path)
-            .and_then(|f| f.sync_all())
-            .with_context(|| format!("syncing {}", self.path.display()))?;
-        match std::fs::hard_link(&self.path, target) {
-            Ok(()) => {
-                let _ = std::fs::remove_file(&self.path);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                refuse_existing(target)?;
-                return Err(e)
-                    .with_context(|| format!("linking the backup to {}", target.display()));
-            }
-            // Some file systems have no hard links: rename, after one more look.
-            Err(_) => {
-                refuse_existing(target)?;
-                std::fs::rename(&self.path, target)
-                    .with_context(|| format!("moving the backup to {}", target.display()))?;
-            }
-        }
-        self.published = true;
-        Ok(())
-    }
-}
-
-impl Drop for TempCopy {
-    fn drop(&mut self) {
-        if !self.published {
-            let _ = std::fs::remove_file(&self.path);
-            for suffix in ["-journal", "-wal", "-shm"] {
-                let mut side = self.path.clone().into_os_string();
-                side.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(side));
-            }
-        }
+/// SQLite may leave a journal beside a copy it did not finish.
+fn remove_side_files(copy: &Path) {
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let mut side = copy.as_os_str().to_owned();
+        side.push(suffix);
+        let _ = std::fs::remove_file(PathBuf::from(side));
     }
 }

@@ -20,7 +20,7 @@ impl AtomicFile {
     /// Starts writing `target`. `private` makes it 0600 (files holding bank
     /// details). With `overwrite` false an existing target is refused (exit 4).
     pub fn create(target: &Path, private: bool, overwrite: bool) -> Result<AtomicFile, Failure> {
-        if !overwrite && target.exists() {
+        if !overwrite && std::fs::symlink_metadata(target).is_ok() {
             return Err(Failure::Invalid(format!(
                 "{}: the file already exists",
                 target.display()
@@ -50,6 +50,12 @@ impl AtomicFile {
             overwrite,
             writer: Some(BufWriter::new(file)),
         })
+    }
+
+    /// Where the file is being written, for writers that open it themselves
+    /// (SQLite's online backup).
+    pub fn temp_path(&self) -> &Path {
+        &self.temp
     }
 
     /// Flushes, syncs and moves the file into place, then syncs its folder
