@@ -198,6 +198,14 @@ impl App {
         out.flush()?;
         Ok(())
     }
+
+    /// One wide record (an offer): `key,value` rows in CSV.
+    pub fn print_key_values(&self, value: &Value) -> anyhow::Result<()> {
+        let mut out = std::io::stdout().lock();
+        render::key_values(&mut out, self.format, value)?;
+        out.flush()?;
+        Ok(())
+    }
 }
 
 /// Whether a global argument was given on the command line (not taken from

@@ -301,9 +301,11 @@ fn verify_prints_the_head() {
     let table = t.ok(&["audit", "verify"]);
     assert!(table.contains(last["hash"].as_str().unwrap()), "{table}");
     let csv = t.ok(&["audit", "verify", "--format", "csv"]);
-    assert!(
-        csv.contains(&format!("head.hash,{}", last["hash"].as_str().unwrap())),
-        "{csv}"
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("intact,events,head.seq,head.hash"));
+    assert_eq!(
+        lines.next().map(str::to_string),
+        Some(format!("true,5,5,{}", last["hash"].as_str().unwrap()))
     );
 }
 

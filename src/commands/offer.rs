@@ -168,7 +168,7 @@ fn add(app: &App, args: OfferAddArgs) -> anyhow::Result<()> {
             offer.code
         )),
     }
-    app.print_record(&offer_detail_json(&offer))
+    app.print_key_values(&offer_detail_json(&offer))
 }
 
 fn list(app: &App) -> anyhow::Result<()> {
@@ -181,5 +181,5 @@ fn show(app: &App, code: &str) -> anyhow::Result<()> {
     let ledger = app.ledger()?;
     let offer = offers::find(&ledger.conn, code)?
         .ok_or_else(|| Failure::NotFound(format!("no offer with code {code}")))?;
-    app.print_record(&offer_detail_json(&offer))
+    app.print_key_values(&offer_detail_json(&offer))
 }

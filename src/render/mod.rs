@@ -67,9 +67,26 @@ pub fn list(
     }
 }
 
-/// Prints one record: a JSON object, `key,value` CSV rows (nested objects
-/// flattened to dotted keys), or a two-column table.
+/// Prints one record: a JSON object; CSV with a header row and one row
+/// (nested objects flattened to dotted column names); or, for people, a
+/// two-column table of fields and values.
 pub fn record(out: &mut dyn Write, format: Format, value: &Value) -> io::Result<()> {
+    match format {
+        Format::Csv => {
+            let fields = flatten(value);
+            let mut writer = csv::Writer::from_writer(out);
+            writer.write_record(fields.iter().map(|(key, _)| key))?;
+            writer.write_record(fields.iter().map(|(_, value)| cell(value)))?;
+            writer.flush()
+        }
+        _ => key_values(out, format, value),
+    }
+}
+
+/// Prints one record as `key,value` CSV rows (nested objects flattened to
+/// dotted keys): the form of a record too wide for one row, such as an
+/// offer. JSON and table output are as `record`'s.
+pub fn key_values(out: &mut dyn Write, format: Format, value: &Value) -> io::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *out, value)?;
@@ -142,14 +159,21 @@ mod tests {
     }
 
     #[test]
-    fn record_csv_is_key_value_rows() {
+    fn record_csv_is_a_header_and_one_row() {
         let mut out = Vec::new();
-        record(
-            &mut out,
-            Format::Csv,
-            &json!({"code": "x", "dates": {"opens_on": "2015-07-01"}}),
-        )
-        .unwrap();
+        let value = json!({"code": "x", "dates": {"opens_on": "2015-07-01"}});
+        record(&mut out, Format::Csv, &value).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "code,dates.opens_on\nx,2015-07-01\n"
+        );
+    }
+
+    #[test]
+    fn key_values_csv_is_key_value_rows() {
+        let mut out = Vec::new();
+        let value = json!({"code": "x", "dates": {"opens_on": "2015-07-01"}});
+        key_values(&mut out, Format::Csv, &value).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "key,value\ncode,x\ndates.opens_on,2015-07-01\n"
