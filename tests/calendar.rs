@@ -121,10 +121,9 @@ fn the_window_and_overdue_items() {
 }
 
 #[test]
-fn output_is_written_atomically_and_replaces_the_feed() {
+fn output_is_written_atomically_and_never_replaces_a_file() {
     let t = program_with_deadlines();
     let path = t.dir.path().join("program.ics");
-    std::fs::write(&path, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n").unwrap();
     let stdout = t.ok(&[
         "calendar",
         "--within",
@@ -143,10 +142,10 @@ fn output_is_written_atomically_and_replaces_the_feed() {
         .filter(|n| n.contains("program.ics"))
         .collect();
     assert_eq!(names, ["program.ics"]);
-    // A file that is not a calendar is never replaced.
-    let report = t.write_file("report.txt", "not a calendar");
-    t.refused(4, &["calendar", "--output", report.to_str().unwrap()]);
-    assert_eq!(std::fs::read_to_string(&report).unwrap(), "not a calendar");
+    // An existing file, even an earlier calendar, is refused (exit 4) and kept.
+    let stderr = t.refused(4, &["calendar", "--output", path.to_str().unwrap()]);
+    assert!(stderr.contains("already exists"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), written);
     // A folder that does not exist: invalid output (exit 4), nothing written.
     let missing = t.dir.path().join("no-such-folder").join("program.ics");
     t.refused(4, &["calendar", "--output", missing.to_str().unwrap()]);

@@ -11,7 +11,6 @@ use super::deadlines::{self, Deadline};
 use crate::app::App;
 use crate::cli::CalendarArgs;
 use crate::domain::offer::add_days;
-use crate::error::Failure;
 use crate::io::files::AtomicFile;
 
 /// Names the program that wrote the file (RFC 5545 section 3.7.3).
@@ -28,8 +27,8 @@ pub struct CalendarEntry {
 }
 
 /// Writes the deadlines of `deadlines` (same rows, same window) as an
-/// iCalendar file: to `--output` atomically, replacing an earlier file (a
-/// shared calendar feed is regenerated in place), or to stdout.
+/// iCalendar file: to a new `--output` file atomically (an existing file is
+/// refused, as every output file is), or to stdout.
 pub fn run(app: &App, args: CalendarArgs) -> anyhow::Result<()> {
     let ledger = app.ledger()?;
     let entries: Vec<CalendarEntry> = deadlines::collect(&ledger.conn, app.today, args.within)?
@@ -38,8 +37,7 @@ pub fn run(app: &App, args: CalendarArgs) -> anyhow::Result<()> {
         .collect();
     match &args.output {
         Some(path) => {
-            refuse_non_calendar(path)?;
-            let mut file = AtomicFile::create(path, false, true)?;
+            let mut file = AtomicFile::create(path, false, false)?;
             write_ics(&mut file, &entries, app.today)?;
             file.commit()?;
             app.info(format!(
@@ -55,28 +53,6 @@ pub fn run(app: &App, args: CalendarArgs) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-/// `--output` regenerates a calendar in place, but never replaces a file that
-/// is not one (a mistyped path must not overwrite the ledger or a report).
-fn refuse_non_calendar(path: &std::path::Path) -> Result<(), Failure> {
-    let mut start = [0u8; 15];
-    let is_calendar = match std::fs::File::open(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(_) => false,
-        Ok(mut file) => {
-            use std::io::Read;
-            file.read_exact(&mut start).is_ok() && &start == b"BEGIN:VCALENDAR"
-        }
-    };
-    if is_calendar {
-        Ok(())
-    } else {
-        Err(Failure::Invalid(format!(
-            "{}: the file exists and is not an iCalendar file; it was left untouched",
-            path.display()
-        )))
-    }
 }
 
 /// The calendar event of one deadline.
