@@ -108,11 +108,16 @@ pub fn classify(error: &anyhow::Error) -> (i32, String, Vec<RuleFailure>, bool) 
             return (5, ledger_message(sqlite, error), Vec::new(), false);
         }
     }
-    let code = if error.chain().any(|c| c.is::<std::io::Error>()) {
-        4
-    } else {
-        5
-    };
+    // A file that cannot be read or written (also inside a CSV or JSON
+    // writer's error) is the user's input or output, not the ledger.
+    let io = error.chain().any(|c| {
+        c.is::<std::io::Error>()
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(_)))
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.is_io())
+    });
+    let code = if io { 4 } else { 5 };
     (code, format!("{error:#}"), Vec::new(), false)
 }
 

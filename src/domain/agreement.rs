@@ -173,6 +173,15 @@ impl LineValidator {
             .map_err(|p| problems.push(FieldProblem::new("sale_date", p)))
             .ok();
         let quantity = positive_integer(fields[col::QUANTITY])
+            .and_then(|q| {
+                if q > MAX_QUANTITY {
+                    Err(format!(
+                        "`{q}` seats on one line is more than {MAX_QUANTITY}"
+                    ))
+                } else {
+                    Ok(q)
+                }
+            })
             .map_err(|p| problems.push(FieldProblem::new("quantity", p)))
             .ok();
         let currency = fields[col::CURRENCY];
@@ -187,6 +196,13 @@ impl LineValidator {
         // Without a known currency the form can still be judged, with any
         // number of decimals.
         let net_minor = match parse_minor(net_text, digits.unwrap_or(u32::MAX)) {
+            Ok(minor) if minor > MAX_NET_MINOR => {
+                problems.push(FieldProblem::new(
+                    "net_amount",
+                    format!("`{net_text}` is more than one line can hold (10^12 minor units)"),
+                ));
+                None
+            }
             Ok(minor) => Some(minor),
             Err(AmountError::TooManyDigits { .. }) if digits.is_none() => None,
             Err(AmountError::TooLarge(_)) if digits.is_none() => None,
@@ -263,6 +279,12 @@ fn amount_problem(error: &AmountError, currency: &str) -> String {
         other => other.to_string(),
     }
 }
+
+/// The most seats one line may hold, and the largest net amount of one line
+/// in minor units: far beyond any real sale, and small enough that the sums
+/// over millions of lines stay exact in 64-bit integers.
+pub const MAX_QUANTITY: i64 = 1_000_000_000;
+pub const MAX_NET_MINOR: i64 = 1_000_000_000_000;
 
 /// A positive whole number written in digits only (`5`; not `0`, `+5`, `5.0`).
 pub fn positive_integer(text: &str) -> Result<i64, String> {
@@ -515,6 +537,29 @@ mod tests {
             .validate(with(col::RETURNED_ON, "2015-08-14"))
             .unwrap();
         assert_eq!(returned.returned_on, Some("2015-08-14"));
+    }
+
+    #[test]
+    fn sums_of_lines_cannot_overflow() {
+        assert_eq!(
+            problem_fields(with(col::QUANTITY, "1000000000")),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            problem_fields(with(col::QUANTITY, "1000000001")),
+            vec!["quantity"]
+        );
+        assert_eq!(
+            problem_fields(with(col::NET_AMOUNT, "10000000000.00")),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            problem_fields(with(col::NET_AMOUNT, "10000000000.01")),
+            vec!["net_amount"]
+        );
+        // A million lines at the limits still sum within 64 bits.
+        assert!(MAX_NET_MINOR.checked_mul(1_000_000).is_some());
+        assert!(MAX_QUANTITY.checked_mul(1_000_000).is_some());
     }
 
     #[test]
