@@ -78,14 +78,26 @@ fn imports_lists_and_shows() {
     let summary = import(&ledger, "sales.csv", &sample(), &[]);
     assert_eq!(counts(&summary), (3, 0, 0, 0));
 
+    // A listing is agreement lines, in the import's columns.
     let list = ledger.json(&["agreement", "list"]);
     let list = list.as_array().unwrap();
-    assert_eq!(list.len(), 2);
+    assert_eq!(list.len(), 3);
+    let keys: Vec<&str> = list[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(|k| k.as_str())
+        .collect();
+    assert_eq!(keys.join(","), CSV_HEADER);
     assert_eq!(list[0]["agreement_number"], "V0000001");
-    assert_eq!(list[0]["lines"], 2);
-    assert_eq!(list[0]["quantity"], 15);
-    assert_eq!(list[0]["net_amount"], "1333.50");
+    assert_eq!(list[0]["line"], 1);
+    assert_eq!(list[1]["line"], 2);
+    assert_eq!(list[0]["quantity"], 10);
+    assert_eq!(list[0]["net_amount"], "1234.50");
     assert_eq!(list[0]["customer_name"], "Kunde 1, AS");
+    let csv = ledger.ok(&["agreement", "list", "--format", "csv"]);
+    assert_eq!(csv.lines().next(), Some(CSV_HEADER));
+    assert_eq!(csv.lines().count(), 4);
 
     let mine = ledger.json(&["agreement", "list", "--reseller", "fjord-data"]);
     assert_eq!(mine.as_array().unwrap().len(), 1);

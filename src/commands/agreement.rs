@@ -1,6 +1,6 @@
 //! `cashback agreement import|list|show`.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
 use anyhow::Context;
@@ -14,28 +14,11 @@ use crate::domain::money::format_minor;
 use crate::error::Failure;
 use crate::io::agreements_csv::{AgreementsCsv, ReadError};
 use crate::io::files::AtomicFile;
-use crate::ledger::agreements::{
-    self, AgreementSummary, ImportCounts, MergeOptions, RejectFields, StoredLine,
-};
+use crate::ledger::agreements::{self, ImportCounts, MergeOptions, RejectFields, StoredLine};
 use crate::ledger::resellers;
 use crate::render::object;
 
 pub const SUMMARY_COLUMNS: [&str; 4] = ["new", "updated", "unchanged", "rejected"];
-
-pub const LIST_COLUMNS: [&str; 12] = [
-    "agreement_number",
-    "reseller_id",
-    "customer_id",
-    "customer_name",
-    "segment",
-    "country",
-    "sale_date",
-    "lines",
-    "quantity",
-    "net_amount",
-    "currency",
-    "returned_lines",
-];
 
 /// How many invalid rows an error message lists before giving a count.
 const REPORTED_PROBLEMS: usize = 100;
@@ -79,26 +62,6 @@ pub fn line_json(line: &StoredLine) -> Value {
     ])
 }
 
-fn summary_json(summary: &AgreementSummary) -> Value {
-    object([
-        ("agreement_number", json!(summary.agreement_number)),
-        ("reseller_id", json!(summary.reseller_id)),
-        ("customer_id", json!(summary.customer_id)),
-        ("customer_name", json!(summary.customer_name)),
-        ("segment", json!(summary.segment)),
-        ("country", json!(summary.country)),
-        ("sale_date", json!(summary.sale_date)),
-        ("lines", json!(summary.lines)),
-        ("quantity", json!(summary.quantity)),
-        (
-            "net_amount",
-            json!(amount_text(summary.net_minor, &summary.currency)),
-        ),
-        ("currency", json!(summary.currency)),
-        ("returned_lines", json!(summary.returned_lines)),
-    ])
-}
-
 fn counts_json(counts: &ImportCounts) -> Value {
     object([
         ("new", json!(counts.new)),
@@ -119,11 +82,26 @@ fn list(app: &App, args: AgreementListArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
-    let rows: Vec<Value> = agreements::summaries(&ledger.conn, args.reseller.as_deref())?
-        .iter()
-        .map(summary_json)
-        .collect();
-    app.print_list(&LIST_COLUMNS, &rows)
+    let reseller = args.reseller.as_deref();
+    match app.format {
+        // Streamed: a listing of a whole ledger may hold millions of lines.
+        Format::Csv | Format::Json => {
+            let mut out = std::io::stdout().lock();
+            super::export::write_rows(&mut out, app.format, &COLUMNS, |sink| {
+                agreements::for_each_line(&ledger.conn, reseller, |line| sink(&line_json(line)))
+            })?;
+            out.flush()?;
+            Ok(())
+        }
+        Format::Table => {
+            let mut rows = Vec::new();
+            agreements::for_each_line(&ledger.conn, reseller, |line| {
+                rows.push(line_json(line));
+                Ok(())
+            })?;
+            app.print_list(&COLUMNS, &rows)
+        }
+    }
 }
 
 fn show(app: &App, number: &str) -> anyhow::Result<()> {

@@ -101,7 +101,7 @@ pub const TABLES: &[ExportTable] = &[
         columns: &crate::domain::agreement::COLUMNS,
         private: false,
         rows: |ctx, sink| {
-            crate::ledger::agreements::for_each_line(ctx.conn, |line| {
+            crate::ledger::agreements::for_each_line(ctx.conn, None, |line| {
                 sink(&super::agreement::line_json(line))
             })
         },
@@ -210,15 +210,26 @@ fn write_table(
     format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    write_rows(out, format, table.columns, |sink| (table.rows)(ctx, sink))
+}
+
+/// Streams rows as CSV (a header, then nested objects flattened to the dotted
+/// `columns`) or as a JSON array, one row at a time, so no listing is held in
+/// memory.
+pub fn write_rows(
+    out: &mut dyn Write,
+    format: Format,
+    columns: &[&str],
+    produce: impl FnOnce(&mut RowSink<'_>) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
     match format {
         Format::Csv => {
             let mut writer = csv::Writer::from_writer(out);
-            writer.write_record(table.columns)?;
-            (table.rows)(ctx, &mut |row| {
+            writer.write_record(columns)?;
+            produce(&mut |row| {
                 let flat: serde_json::Map<String, Value> = flatten(row).into_iter().collect();
                 writer.write_record(
-                    table
-                        .columns
+                    columns
                         .iter()
                         .map(|c| flat.get(*c).map(cell).unwrap_or_default()),
                 )?;
@@ -229,7 +240,7 @@ fn write_table(
         _ => {
             let mut first = true;
             out.write_all(b"[")?;
-            (table.rows)(ctx, &mut |row| {
+            produce(&mut |row| {
                 out.write_all(if first { b"\n  " } else { b",\n  " })?;
                 first = false;
                 serde_json::to_writer(&mut *out, row)?;

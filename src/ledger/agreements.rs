@@ -53,23 +53,6 @@ fn line_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredLine> {
     })
 }
 
-/// An agreement in a listing: its header and totals per currency.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgreementSummary {
-    pub agreement_number: String,
-    pub reseller_id: String,
-    pub customer_id: String,
-    pub customer_name: String,
-    pub segment: String,
-    pub country: String,
-    pub sale_date: String,
-    pub lines: i64,
-    pub quantity: i64,
-    pub net_minor: i64,
-    pub currency: String,
-    pub returned_lines: i64,
-}
-
 /// What an import did (or, dry, would do).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportCounts {
@@ -511,53 +494,22 @@ pub fn lines(conn: &Connection, number: &str) -> rusqlite::Result<Vec<StoredLine
     stmt.query_map([number], line_from_row)?.collect()
 }
 
-/// Every stored line in key order, one at a time (exports).
+/// Every stored line, or every line of one reseller, in key order, one at a
+/// time (listings and exports).
 pub fn for_each_line(
     conn: &Connection,
+    reseller: Option<&str>,
     mut each: impl FnMut(&StoredLine) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {LINE_COLUMNS} FROM agreement_lines ORDER BY agreement_number, line"
+        "SELECT {LINE_COLUMNS} FROM agreement_lines WHERE ?1 IS NULL OR reseller_id = ?1
+         ORDER BY agreement_number, line"
     ))?;
-    let mut rows = stmt.query([])?;
+    let mut rows = stmt.query([reseller])?;
     while let Some(row) = rows.next()? {
         each(&line_from_row(row)?)?;
     }
     Ok(())
-}
-
-/// Agreements with their totals per currency (normally one row per
-/// agreement), optionally of one reseller.
-pub fn summaries(
-    conn: &Connection,
-    reseller: Option<&str>,
-) -> rusqlite::Result<Vec<AgreementSummary>> {
-    let mut stmt = conn.prepare(
-        "SELECT agreement_number, min(reseller_id), min(customer_id), min(customer_name),
-                min(segment), min(country), min(sale_date), count(*), sum(quantity),
-                sum(net_minor), currency, count(returned_on)
-         FROM agreement_lines
-         WHERE ?1 IS NULL OR reseller_id = ?1
-         GROUP BY agreement_number, currency
-         ORDER BY agreement_number, currency",
-    )?;
-    stmt.query_map([reseller], |row| {
-        Ok(AgreementSummary {
-            agreement_number: row.get(0)?,
-            reseller_id: row.get(1)?,
-            customer_id: row.get(2)?,
-            customer_name: row.get(3)?,
-            segment: row.get(4)?,
-            country: row.get(5)?,
-            sale_date: row.get(6)?,
-            lines: row.get(7)?,
-            quantity: row.get(8)?,
-            net_minor: row.get(9)?,
-            currency: row.get(10)?,
-            returned_lines: row.get(11)?,
-        })
-    })?
-    .collect()
 }
 
 /// Whether any line names this reseller.
