@@ -12,11 +12,6 @@ static FREE_MAIL_LIST: &str = include_str!("../../data/free-email-domains.txt");
 /// (`hotmail.no`, `yahoo.co.uk`): the name followed by any public suffix.
 const FAMILIES: [&str; 6] = ["hotmail", "outlook", "live", "yahoo", "gmx", "yandex"];
 
-/// Second-level labels used under country codes (`co.uk`, `com.br`, `ne.jp`).
-const SECOND_LEVEL: [&str; 10] = [
-    "co", "com", "net", "org", "ac", "gov", "edu", "ne", "or", "go",
-];
-
 fn free_mail_domains() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| FREE_MAIL_LIST.lines().filter(|l| !l.is_empty()).collect())
@@ -58,19 +53,16 @@ pub fn is_personal_domain(domain: &str, policy: &DomainPolicy) -> bool {
         || in_family(domain)
 }
 
+/// `hotmail.no`, `yahoo.co.uk`, `live.com.au`: a family name followed by
+/// exactly a public suffix (the Public Suffix List, compiled in by `psl`),
+/// so `hotmail.nordic-it.no` and `livestock.no` are not in a family.
 fn in_family(domain: &str) -> bool {
-    let Some((name, suffix)) = domain.split_once('.') else {
+    let Some((name, rest)) = domain.split_once('.') else {
         return false;
     };
-    if !FAMILIES.contains(&name) {
-        return false;
-    }
-    let labels: Vec<&str> = suffix.split('.').collect();
-    match labels.as_slice() {
-        [_tld] => true,
-        [second, country] => SECOND_LEVEL.contains(second) && country.len() == 2,
-        _ => false,
-    }
+    FAMILIES.contains(&name)
+        && psl::suffix(domain.as_bytes())
+            .is_some_and(|suffix| suffix.is_known() && suffix.as_bytes() == rest.as_bytes())
 }
 
 #[cfg(test)]
@@ -103,6 +95,8 @@ mod tests {
             assert!(personal(domain), "{domain}");
         }
         assert!(!personal("hotmail.nordic-it.no"));
+        assert!(!personal("yahoo.nordic.co.uk"));
+        assert!(!personal("hotmail.not-a-tld"));
         assert!(!personal("livestock.no"));
         assert!(!personal("nordic-it.no"));
     }
