@@ -34,11 +34,11 @@ pub enum ReadError {
 
 /// Counts and hashes every byte the CSV parser reads, and refuses to feed it
 /// more than one record's limit past the start of the current record, so a
-/// record without an end cannot fill memory. It also folds CR LF line ends to
-/// LF: the CSV parser counts a CR LF end as a line only when it reads the LF,
-/// at the start of the next record, which would put every record of a
-/// Windows file one line too early in messages. (A CR LF inside a quoted
-/// field is read as LF.)
+/// record without an end cannot fill memory. It also folds CR LF and lone CR
+/// line ends to LF: the CSV parser counts lines by LF only, and counts a CR LF
+/// end when it reads the LF, at the start of the next record, which would put
+/// records of Windows and classic Mac files on the wrong line in messages.
+/// (A CR LF or CR inside a quoted field is read as LF.)
 struct MeteredInput<R> {
     inner: R,
     hasher: Sha256,
@@ -90,6 +90,10 @@ impl<R: Read> Read for MeteredInput<R> {
                     if i + 1 < total && buf[i + 1] == b'\n' {
                         continue;
                     }
+                    // A lone CR (classic Mac line ends) ends a line too.
+                    buf[kept] = b'\n';
+                    kept += 1;
+                    continue;
                 }
                 buf[kept] = byte;
                 kept += 1;
@@ -430,12 +434,17 @@ mod tests {
     }
 
     #[test]
-    fn a_lone_carriage_return_is_kept() {
-        let text = format!(
-            "{HEADER}\nV1000001,1,r1,C1,\"A\rB\",commercial,NO,2015-08-01,P,cloud-open,1,1.00,NOK,\r"
-        );
+    fn a_lone_carriage_return_ends_a_line() {
+        let row = |line: u32| {
+            format!(
+                "V1000001,{line},r1,C1,\"A\rB\",commercial,NO,2015-08-01,P,cloud-open,1,1.00,NOK,"
+            )
+        };
+        let text = format!("{HEADER}\r{}\r{}\r", row(1), row(2));
         let rows = read_all(text.as_bytes()).unwrap();
-        assert_eq!(rows[0].1.as_ref().unwrap()[4], "A\rB");
+        let lines: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        assert_eq!(lines, [2, 4]);
+        assert_eq!(rows[0].1.as_ref().unwrap()[4], "A\nB");
     }
 
     #[test]
