@@ -114,7 +114,7 @@ fn check_claim_takes_details(
         return Err(Failure::rule(
             "notices.exhausted",
             format!(
-                "the last of {} notices had to be answered by {last_by}; details dated {date} are too late and the claim is forfeited",
+                "the last of {} notices had to be answered by {last_by}; details dated {date} are too late (the next `sweep` forfeits the claim)",
                 rules.max_notices
             ),
         )

@@ -269,7 +269,14 @@ impl Offer {
                         format!("not used by kind \"{name}\" (use amount)"),
                     ));
                 }
-                money("incentive.amount", amount)?;
+                // A unit amount may be finer than the currency (0.125 per
+                // seat): the claim's total is rounded once.
+                if amount.is_sign_negative() {
+                    return Err(problem(
+                        "incentive.amount",
+                        format!("`{amount}` is negative"),
+                    ));
+                }
             }
         }
         if let Some(cap) = incentive.cap {
@@ -365,7 +372,13 @@ pub mod tests {
             amount: Some("50.005".parse().unwrap()),
             cap: None,
         };
+        assert_eq!(offer.validate(), Ok(()));
+        offer.incentive.amount = Some("-1".parse().unwrap());
         assert_eq!(offer.validate().unwrap_err().key, "incentive.amount");
+        offer.incentive.cap = Some("100.005".parse().unwrap());
+        offer.incentive.amount = Some("1".parse().unwrap());
+        assert_eq!(offer.validate().unwrap_err().key, "incentive.cap");
+        offer.incentive.cap = None;
         offer.incentive.amount = None;
         assert_eq!(offer.validate().unwrap_err().key, "incentive.amount");
         offer.incentive.amount = Some("50.00".parse().unwrap());
