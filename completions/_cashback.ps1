@@ -482,7 +482,7 @@ Register-ArgumentCompleter -Native -CommandName 'cashback' -ScriptBlock {
             break
         }
         'cashback;claim;reject' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (recorded in the audit log; asked for at a terminal when missing)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The date the event happened [default: today]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: <data dir>/ledger.sqlite3]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Optional settings file [default: <config dir>/config.toml]')
@@ -498,7 +498,7 @@ Register-ArgumentCompleter -Native -CommandName 'cashback' -ScriptBlock {
             break
         }
         'cashback;claim;reopen' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (recorded in the audit log; asked for at a terminal when missing)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The date the event happened [default: today]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: <data dir>/ledger.sqlite3]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Optional settings file [default: <config dir>/config.toml]')
@@ -838,7 +838,7 @@ Register-ArgumentCompleter -Native -CommandName 'cashback' -ScriptBlock {
             break
         }
         'cashback;payout;record' {
-            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'The bank transfer''s reference')
+            [CompletionResult]::new('--reference', '--reference', [CompletionResultType]::ParameterName, 'The bank transfer''s reference (asked for at a terminal when missing)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The date the event happened [default: today]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: <data dir>/ledger.sqlite3]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Optional settings file [default: <config dir>/config.toml]')
@@ -854,7 +854,7 @@ Register-ArgumentCompleter -Native -CommandName 'cashback' -ScriptBlock {
             break
         }
         'cashback;payout;fail' {
-            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'reason')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (recorded in the audit log; asked for at a terminal when missing)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The date the event happened [default: today]')
             [CompletionResult]::new('--db', '--db', [CompletionResultType]::ParameterName, 'The ledger file [default: <data dir>/ledger.sqlite3]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Optional settings file [default: <config dir>/config.toml]')

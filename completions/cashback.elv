@@ -439,7 +439,7 @@ set edit:completion:arg-completer[cashback] = {|@words|
             cand --help 'Print help'
         }
         &'cashback;claim;reject'= {
-            cand --reason 'reason'
+            cand --reason 'Why (recorded in the audit log; asked for at a terminal when missing)'
             cand --on 'The date the event happened [default: today]'
             cand --db 'The ledger file [default: <data dir>/ledger.sqlite3]'
             cand --config 'Optional settings file [default: <config dir>/config.toml]'
@@ -454,7 +454,7 @@ set edit:completion:arg-completer[cashback] = {|@words|
             cand --help 'Print help'
         }
         &'cashback;claim;reopen'= {
-            cand --reason 'reason'
+            cand --reason 'Why (recorded in the audit log; asked for at a terminal when missing)'
             cand --on 'The date the event happened [default: today]'
             cand --db 'The ledger file [default: <data dir>/ledger.sqlite3]'
             cand --config 'Optional settings file [default: <config dir>/config.toml]'
@@ -758,7 +758,7 @@ set edit:completion:arg-completer[cashback] = {|@words|
             cand --help 'Print help'
         }
         &'cashback;payout;record'= {
-            cand --reference 'The bank transfer''s reference'
+            cand --reference 'The bank transfer''s reference (asked for at a terminal when missing)'
             cand --on 'The date the event happened [default: today]'
             cand --db 'The ledger file [default: <data dir>/ledger.sqlite3]'
             cand --config 'Optional settings file [default: <config dir>/config.toml]'
@@ -773,7 +773,7 @@ set edit:completion:arg-completer[cashback] = {|@words|
             cand --help 'Print help'
         }
         &'cashback;payout;fail'= {
-            cand --reason 'reason'
+            cand --reason 'Why (recorded in the audit log; asked for at a terminal when missing)'
             cand --on 'The date the event happened [default: today]'
             cand --db 'The ledger file [default: <data dir>/ledger.sqlite3]'
             cand --config 'Optional settings file [default: <config dir>/config.toml]'

@@ -341,7 +341,7 @@ complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from receive-invoice" -s y -l yes -d 'Answer yes to confirmations; never prompt (never accepts an offer\'s terms)'
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from receive-invoice" -s q -l quiet -d 'No progress bars, no informational lines'
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from receive-invoice" -s h -l help -d 'Print help'
-complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -l reason -r
+complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -l reason -d 'Why (recorded in the audit log; asked for at a terminal when missing)' -r
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -l on -d 'The date the event happened [default: today]' -r
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -l db -d 'The ledger file [default: <data dir>/ledger.sqlite3]' -r -F
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -l config -d 'Optional settings file [default: <config dir>/config.toml]' -r -F
@@ -353,7 +353,7 @@ complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -s y -l yes -d 'Answer yes to confirmations; never prompt (never accepts an offer\'s terms)'
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -s q -l quiet -d 'No progress bars, no informational lines'
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reject" -s h -l help -d 'Print help'
-complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reopen" -l reason -r
+complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reopen" -l reason -d 'Why (recorded in the audit log; asked for at a terminal when missing)' -r
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reopen" -l on -d 'The date the event happened [default: today]' -r
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reopen" -l db -d 'The ledger file [default: <data dir>/ledger.sqlite3]' -r -F
 complete -c cashback -n "__fish_cashback_using_subcommand claim; and __fish_seen_subcommand_from reopen" -l config -d 'Optional settings file [default: <config dir>/config.toml]' -r -F
@@ -570,7 +570,7 @@ complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_see
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from schedule" -s y -l yes -d 'Answer yes to confirmations; never prompt (never accepts an offer\'s terms)'
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from schedule" -s q -l quiet -d 'No progress bars, no informational lines'
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from schedule" -s h -l help -d 'Print help'
-complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -l reference -d 'The bank transfer\'s reference' -r
+complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -l reference -d 'The bank transfer\'s reference (asked for at a terminal when missing)' -r
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -l on -d 'The date the event happened [default: today]' -r
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -l db -d 'The ledger file [default: <data dir>/ledger.sqlite3]' -r -F
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -l config -d 'Optional settings file [default: <config dir>/config.toml]' -r -F
@@ -582,7 +582,7 @@ complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_see
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -s y -l yes -d 'Answer yes to confirmations; never prompt (never accepts an offer\'s terms)'
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -s q -l quiet -d 'No progress bars, no informational lines'
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from record" -s h -l help -d 'Print help'
-complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from fail" -l reason -r
+complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from fail" -l reason -d 'Why (recorded in the audit log; asked for at a terminal when missing)' -r
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from fail" -l on -d 'The date the event happened [default: today]' -r
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from fail" -l db -d 'The ledger file [default: <data dir>/ledger.sqlite3]' -r -F
 complete -c cashback -n "__fish_cashback_using_subcommand payout; and __fish_seen_subcommand_from fail" -l config -d 'Optional settings file [default: <config dir>/config.toml]' -r -F

@@ -357,8 +357,9 @@ pub struct ReceiveInvoiceArgs {
 #[derive(Debug, Args)]
 pub struct ReasonArgs {
     pub claim: i64,
+    /// Why (recorded in the audit log; asked for at a terminal when missing)
     #[arg(long)]
-    pub reason: String,
+    pub reason: Option<String>,
     #[command(flatten)]
     pub on: OnArg,
 }
@@ -442,19 +443,19 @@ pub struct BankSubmitArgs {
     pub claim: i64,
     /// The account holder's name
     #[arg(long)]
-    pub holder: String,
+    pub holder: Option<String>,
     #[arg(long, value_name = "TYPE")]
-    pub holder_type: HolderType,
+    pub holder_type: Option<HolderType>,
     #[arg(long)]
-    pub iban: String,
+    pub iban: Option<String>,
     #[arg(long)]
-    pub bic: String,
+    pub bic: Option<String>,
     /// The reseller's preferred payout currency
     #[arg(long, value_name = "CUR")]
-    pub currency: String,
+    pub currency: Option<String>,
     /// The holder's postal address
     #[arg(long, value_name = "TEXT")]
-    pub address: String,
+    pub address: Option<String>,
     #[command(flatten)]
     pub on: OnArg,
 }
@@ -518,9 +519,9 @@ pub struct ScheduleArgs {
 #[derive(Debug, Args)]
 pub struct PayoutRecordArgs {
     pub claim: i64,
-    /// The bank transfer's reference
+    /// The bank transfer's reference (asked for at a terminal when missing)
     #[arg(long, value_name = "REF")]
-    pub reference: String,
+    pub reference: Option<String>,
     #[command(flatten)]
     pub on: OnArg,
 }

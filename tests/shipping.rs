@@ -339,3 +339,26 @@ fn a_reader_that_stops_early_is_not_an_error() {
         );
     }
 }
+
+#[test]
+fn a_missing_reason_is_asked_at_a_terminal() {
+    let ledger = ledger_with_sales();
+    ledger.ok(&[
+        "claim",
+        "submit",
+        "--offer",
+        "10at5-cloud-open",
+        "--reseller",
+        "nordic-it",
+        "--agreement",
+        "V1000001",
+        "--accept-terms",
+    ]);
+    // Without a terminal a missing reason is a usage error.
+    ledger.refused(2, &["claim", "reject", "1"]);
+    let (code, screen) = under_terminal(&ledger, &["claim", "reject", "1"], "entered twice\ny\n");
+    assert_eq!(code, 0, "terminal showed:\n{screen}");
+    let claim = ledger.json(&["claim", "show", "1"]);
+    assert_eq!(claim["status"], "rejected");
+    assert_eq!(claim["reason"], "entered twice");
+}

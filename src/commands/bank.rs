@@ -171,16 +171,29 @@ enum SubmitOutcome {
 }
 
 fn submit(app: &App, args: BankSubmitArgs) -> anyhow::Result<()> {
+    let holder = app.required_value(args.holder, "--holder", "Account holder's name")?;
+    let holder_type = match args.holder_type {
+        Some(holder_type) => holder_type,
+        None => {
+            let answer =
+                app.required_value(None, "--holder-type", "Holder type (business or personal)")?;
+            <cli::HolderType as clap::ValueEnum>::from_str(answer.trim(), true).map_err(|_| {
+                Failure::Usage(format!(
+                    "--holder-type: `{answer}` is neither business nor personal"
+                ))
+            })?
+        }
+    };
     let input = BankDetailsInput {
-        holder: args.holder,
-        holder_type: match args.holder_type {
+        holder,
+        holder_type: match holder_type {
             cli::HolderType::Business => HolderType::Business,
             cli::HolderType::Personal => HolderType::Personal,
         },
-        iban: args.iban,
-        bic: args.bic,
-        currency: args.currency,
-        address: args.address,
+        iban: app.required_value(args.iban, "--iban", "IBAN")?,
+        bic: app.required_value(args.bic, "--bic", "BIC")?,
+        currency: app.required_value(args.currency, "--currency", "Payout currency (ISO 4217)")?,
+        address: app.required_value(args.address, "--address", "Holder's postal address")?,
     };
     let mut ledger = app.ledger()?;
     let claim = claims::get(&ledger.conn, args.claim)?;

@@ -413,7 +413,8 @@ fn reason_text(reason: &str) -> Result<&str, Failure> {
 }
 
 fn reject(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
-    let reason = reason_text(&args.reason)?;
+    let reason = app.required_value(args.reason, "--reason", "Why is the claim rejected")?;
+    let reason = reason_text(&reason)?;
     let mut ledger = app.ledger()?;
     let claim = claims::get(&ledger.conn, args.claim)?;
     let date = app.event_date(&ledger, args.on.on, Some(&claim.entity()))?;
@@ -439,7 +440,8 @@ fn reject(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
 }
 
 fn reopen(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
-    let reason = reason_text(&args.reason)?;
+    let reason = app.required_value(args.reason, "--reason", "Why is the claim reopened")?;
+    let reason = reason_text(&reason)?;
     let mut ledger = app.ledger()?;
     let claim = claims::get(&ledger.conn, args.claim)?;
     let date = app.event_date(&ledger, args.on.on, Some(&claim.entity()))?;

@@ -286,7 +286,10 @@ pub fn payout_deadlines(
 }
 
 fn record(app: &App, args: PayoutRecordArgs) -> anyhow::Result<()> {
-    let reference = args.reference.trim().to_string();
+    let reference = app
+        .required_value(args.reference, "--reference", "Transfer reference")?
+        .trim()
+        .to_string();
     if reference.is_empty() {
         return Err(Failure::Invalid(
             "--reference: the transfer reference must not be empty".into(),
@@ -364,7 +367,10 @@ fn record(app: &App, args: PayoutRecordArgs) -> anyhow::Result<()> {
 }
 
 fn fail(app: &App, args: ReasonArgs) -> anyhow::Result<()> {
-    let reason = args.reason.trim().to_string();
+    let reason = app
+        .required_value(args.reason, "--reason", "Why did the transfer fail")?
+        .trim()
+        .to_string();
     if reason.is_empty() {
         return Err(Failure::Invalid("--reason: say why the transfer failed".into()).into());
     }
