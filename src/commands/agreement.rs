@@ -242,23 +242,21 @@ impl Progress {
         }
     }
 
-    /// Switches to counting the merged rows.
-    fn merging(&self, rows: u64) {
+    /// Switches from reading to the whole-file steps, which SQLite runs
+    /// without telling how far it got: a spinner naming the step.
+    fn merging(&self) {
         if let Some(bar) = &self.bar {
-            bar.set_length(rows);
-            bar.set_position(0);
             bar.set_style(
-                ProgressStyle::with_template("{msg:>9} [{bar:30}] {pos}/{len} rows ({eta} left)")
-                    .expect("a valid template")
-                    .progress_chars("=> "),
+                ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                    .expect("a valid template"),
             );
-            bar.set_message("merging");
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
         }
     }
 
-    fn merged(&self, rows: u64) {
+    fn step(&self, step: &str) {
         if let Some(bar) = &self.bar {
-            bar.set_position(rows);
+            bar.set_message(step.to_string());
         }
     }
 
@@ -327,13 +325,13 @@ fn run_import(
     progress.read(csv.bytes_read());
     let (sha256, _) = csv.finish();
 
-    progress.merging(staged);
+    progress.merging();
     let options = MergeOptions {
         amend: args.amend,
         write: write && (args.skip_invalid || invalid == 0),
         all_or_nothing: !args.skip_invalid,
     };
-    let mut counts = agreements::check_and_merge(conn, options, &mut |done| progress.merged(done))?;
+    let mut counts = agreements::check_and_merge(conn, options, &mut |step| progress.step(step))?;
     counts.rejected += invalid as i64;
     progress.finish();
 

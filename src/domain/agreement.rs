@@ -380,6 +380,11 @@ impl FileCheck {
         FileCheck { amend, group: None }
     }
 
+    /// Whether a row of agreement `number` would start a new agreement.
+    pub fn starts(&self, number: &str) -> bool {
+        self.group.as_ref().is_none_or(|g| g.number != number)
+    }
+
     /// Judges the next row. `stored` is the ledger's header for the
     /// agreement (looked at on the agreement's first row only). Returns the
     /// previous agreement when this row starts a new one.
@@ -392,7 +397,7 @@ impl FileCheck {
         stored: Option<Header<'_>>,
     ) -> (Option<FinishedAgreement>, Verdict) {
         let mut finished = None;
-        if self.group.as_ref().is_none_or(|g| g.number != number) {
+        if self.starts(number) {
             finished = self.finish();
             let stored = stored.map(owned);
             let (reference, reference_header) = match &stored {

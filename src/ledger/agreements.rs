@@ -9,7 +9,7 @@
 
 use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 
-use crate::domain::agreement::{FileCheck, FinishedAgreement, Header, ValidLine, Verdict, col};
+use crate::domain::agreement::{FileCheck, FinishedAgreement, ValidLine, Verdict, col};
 
 /// The stored columns, in the order of the import's columns.
 const LINE_COLUMNS: &str = "agreement_number, line, reseller_id, customer_id, customer_name, \
@@ -215,97 +215,145 @@ fn same_row(stored: &str, staged: &str) -> String {
     .join(" AND ")
 }
 
-/// SQL: the header columns equal ?2..?7.
-const HEADER_EQUALS_PARAMS: &str = "reseller_id = ?2 AND customer_id = ?3 AND customer_name = ?4
-     AND segment = ?5 AND country = ?6 AND sale_date = ?7";
+const HEADER_COLUMNS: [&str; 6] = [
+    "reseller_id",
+    "customer_id",
+    "customer_name",
+    "segment",
+    "country",
+    "sale_date",
+];
 
-/// How the merge pass runs.
+/// How the merge runs.
 #[derive(Debug, Clone, Copy)]
 pub struct MergeOptions {
     /// Let the file correct stored header fields.
     pub amend: bool,
     /// Write to the ledger (false for a dry run or an import already refused).
     pub write: bool,
-    /// Stop writing at the first refused row (the import will be refused).
+    /// Any refused row refuses the import: nothing is written once one is
+    /// found.
     pub all_or_nothing: bool,
 }
 
-/// Runs the whole-file checks over the staged rows and merges the valid
-/// ones: in one pass over the staged rows sorted by key, each joined with its
-/// stored line, so repeated keys are adjacent, one agreement is judged at a
-/// time, and the ledger is written in key order. Rows the checks refuse go
-/// to `import_rejects`. `progress` is told how many rows were done.
+/// Judges the staged rows as a whole and merges the valid ones.
+///
+/// 1. One pass over the staged rows sorted by key (SQLite's external sorter)
+///    joins each with its stored line, in key order: repeated keys are
+///    adjacent and one agreement is judged at a time (`FileCheck`), so memory
+///    holds one agreement, not the file. Refused rows go to
+///    `import_rejects`, corrected headers (`--amend`) to `import_amends`,
+///    and the rows are counted new, changed or unchanged.
+/// 2. One UPDATE applies the corrections and one INSERT ... SELECT in key
+///    order, upserting, writes the new and changed rows. Nothing is written
+///    when nothing changed.
 pub fn check_and_merge(
     conn: &Connection,
     options: MergeOptions,
-    progress: &mut dyn FnMut(u64),
+    progress: &mut dyn FnMut(&str),
 ) -> anyhow::Result<ImportCounts> {
+    progress("checking");
+    let counts = judge(conn, options.amend)?;
+    let refused = options.all_or_nothing && counts.rejected > 0;
+    if options.write && !refused && counts.changed() {
+        progress("writing");
+        conn.execute(
+            &format!(
+                "UPDATE main.agreement_lines SET ({cols}) =
+                     (SELECT {cols} FROM temp.import_amends m
+                      WHERE m.agreement_number = agreement_lines.agreement_number)
+                 WHERE agreement_number IN (SELECT agreement_number FROM temp.import_amends)",
+                cols = HEADER_COLUMNS.join(", ")
+            ),
+            [],
+        )?;
+        conn.execute(
+            &format!(
+                "INSERT INTO main.agreement_lines ({LINE_COLUMNS})
+                 SELECT {LINE_COLUMNS} FROM temp.import_lines
+                 WHERE line_no NOT IN (SELECT line_no FROM temp.import_rejects)
+                 ORDER BY agreement_number, line
+                 ON CONFLICT (agreement_number, line) DO UPDATE SET
+                     reseller_id = excluded.reseller_id, customer_id = excluded.customer_id,
+                     customer_name = excluded.customer_name, segment = excluded.segment,
+                     country = excluded.country, sale_date = excluded.sale_date,
+                     product = excluded.product, license_type = excluded.license_type,
+                     quantity = excluded.quantity, net_minor = excluded.net_minor,
+                     currency = excluded.currency, returned_on = excluded.returned_on
+                 WHERE NOT ({})",
+                same_row("agreement_lines", "excluded")
+            ),
+            [],
+        )?;
+    }
+    Ok(counts)
+}
+
+/// The judging pass (step 1 of `check_and_merge`).
+fn judge(conn: &Connection, amend: bool) -> anyhow::Result<ImportCounts> {
+    conn.execute_batch(&format!(
+        "DROP TABLE IF EXISTS temp.import_amends;
+         CREATE TEMP TABLE import_amends (
+             agreement_number TEXT PRIMARY KEY,
+             {}
+         ) WITHOUT ROWID;",
+        HEADER_COLUMNS
+            .iter()
+            .map(|c| format!("{c} TEXT NOT NULL"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    ))?;
+    // Each staged row is joined with its stored line, then only what the
+    // checks need is sorted: the key, the file line, the header fields, two
+    // flags, and the stored header where it differs (rarely).
     let same = same_row("a", "s");
+    let header_differs = HEADER_COLUMNS
+        .iter()
+        .map(|c| format!("a.{c} IS NOT s.{c}"))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    let stored_if_differs = HEADER_COLUMNS
+        .iter()
+        .map(|c| format!("CASE WHEN {header_differs} THEN a.{c} END"))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut select = conn.prepare(&format!(
         "SELECT s.line_no, s.agreement_number, s.line, s.reseller_id, s.customer_id,
-                s.customer_name, s.segment, s.country, s.sale_date, s.product, s.license_type,
-                s.quantity, s.net_minor, s.currency, s.returned_on,
-                a.line IS NOT NULL, coalesce({same}, 0),
-                coalesce(a.reseller_id, h.reseller_id), coalesce(a.customer_id, h.customer_id),
-                coalesce(a.customer_name, h.customer_name), coalesce(a.segment, h.segment),
-                coalesce(a.country, h.country), coalesce(a.sale_date, h.sale_date)
+                s.customer_name, s.segment, s.country, s.sale_date,
+                a.line IS NOT NULL, coalesce({same}, 0), {stored_if_differs}
          FROM temp.import_lines s
          LEFT JOIN main.agreement_lines a
                 ON a.agreement_number = s.agreement_number AND a.line = s.line
-         LEFT JOIN main.agreement_lines h
-                ON a.line IS NULL AND h.agreement_number = s.agreement_number
-               AND h.line = (SELECT min(m.line) FROM main.agreement_lines m
-                             WHERE m.agreement_number = s.agreement_number)
          ORDER BY s.agreement_number, s.line, s.line_no"
     ))?;
-    let mut insert = conn.prepare_cached(&format!(
-        "INSERT INTO main.agreement_lines ({LINE_COLUMNS})
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-    ))?;
-    let mut update = conn.prepare_cached(
-        "UPDATE main.agreement_lines SET reseller_id = ?3, customer_id = ?4, customer_name = ?5,
-             segment = ?6, country = ?7, sale_date = ?8, product = ?9, license_type = ?10,
-             quantity = ?11, net_minor = ?12, currency = ?13, returned_on = ?14
-         WHERE agreement_number = ?1 AND line = ?2",
+    // The stored header of an agreement whose first line in the file is new
+    // (another stored line of it may exist).
+    let mut stored_header = conn.prepare(
+        "SELECT reseller_id, customer_id, customer_name, segment, country, sale_date
+         FROM main.agreement_lines WHERE agreement_number = ?1 ORDER BY line LIMIT 1",
     )?;
-    let mut reject = conn.prepare_cached(
+    let mut reject = conn.prepare(
         "INSERT INTO temp.import_rejects (line_no, fields, error) VALUES (?1, NULL, ?2)",
     )?;
-    let mut amend = conn.prepare_cached(&format!(
-        "UPDATE main.agreement_lines SET reseller_id = ?2, customer_id = ?3, customer_name = ?4,
-             segment = ?5, country = ?6, sale_date = ?7
-         WHERE agreement_number = ?1 AND NOT ({HEADER_EQUALS_PARAMS})"
-    ))?;
-    let mut count_amended = conn.prepare_cached(&format!(
-        "SELECT count(*) FROM main.agreement_lines
-         WHERE agreement_number = ?1 AND NOT ({HEADER_EQUALS_PARAMS})"
-    ))?;
+    let mut add_amend =
+        conn.prepare("INSERT INTO temp.import_amends VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?;
+    let mut count_amended =
+        conn.prepare("SELECT count(*) FROM main.agreement_lines WHERE agreement_number = ?1")?;
 
     let mut counts = ImportCounts::default();
-    let mut check = FileCheck::new(options.amend);
-    let mut writing = options.write;
+    let mut check = FileCheck::new(amend);
     // Valid rows of the current agreement that the ledger holds.
     let mut group_stored = 0_i64;
-    let mut done = 0_u64;
-    let mut apply_amend = |finished: FinishedAgreement,
-                           stored_in_file: i64,
-                           writing: bool|
-     -> rusqlite::Result<i64> {
-        let Some(header) = finished.amend_to else {
+    let mut finish = |finished: FinishedAgreement, stored_in_file: i64| -> rusqlite::Result<i64> {
+        let Some([r, c, n, s, k, d]) = finished.amend_to else {
             return Ok(0);
         };
-        let [r, c, n, s, k, d] = &header;
-        let values = params![finished.number, r, c, n, s, k, d];
-        if writing {
-            // The file's lines already carry the new values: this corrects
-            // the stored lines the file does not hold.
-            amend.execute(values).map(|n| n as i64)
-        } else {
-            let stored: i64 = count_amended.query_row(values, |row| row.get(0))?;
-            Ok(stored - stored_in_file)
-        }
+        add_amend.execute(params![finished.number, r, c, n, s, k, d])?;
+        // Every stored line takes the new values; those in the file are
+        // counted with the file's rows already.
+        let stored: i64 = count_amended.query_row([&finished.number], |row| row.get(0))?;
+        Ok(stored - stored_in_file)
     };
-
     let mut rows = select.query([])?;
     while let Some(row) = rows.next()? {
         let text = |i: usize| -> rusqlite::Result<&str> {
@@ -320,98 +368,71 @@ pub fn check_and_merge(
         let line_no: i64 = row.get(0)?;
         let number = text(1)?;
         let line: i64 = row.get(2)?;
-        let header: Header<'_> = [text(3)?, text(4)?, text(5)?, text(6)?, text(7)?, text(8)?];
-        let is_stored: bool = row.get(15)?;
-        let is_same: bool = row.get(16)?;
-        let stored_header = match row.get_ref(17)? {
-            rusqlite::types::ValueRef::Null => None,
-            _ => Some([
-                text(17)?,
-                text(18)?,
-                text(19)?,
-                text(20)?,
-                text(21)?,
-                text(22)?,
-            ]),
+        let header = [text(3)?, text(4)?, text(5)?, text(6)?, text(7)?, text(8)?];
+        let is_stored: bool = row.get(9)?;
+        let is_same: bool = row.get(10)?;
+        let looked_up: Option<[String; 6]>;
+        let stored = if !check.starts(number) {
+            None
+        } else if is_stored {
+            // The stored line of this key: its header, unless equal to the
+            // row's (then not repeated in the sort).
+            match row.get_ref(11)? {
+                rusqlite::types::ValueRef::Null => Some(header),
+                _ => Some([
+                    text(11)?,
+                    text(12)?,
+                    text(13)?,
+                    text(14)?,
+                    text(15)?,
+                    text(16)?,
+                ]),
+            }
+        } else {
+            looked_up = stored_header
+                .query_row([number], |r| {
+                    Ok([
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ])
+                })
+                .optional()?;
+            looked_up.as_ref().map(|h| h.each_ref().map(String::as_str))
         };
-        let (finished, verdict) = check.row(line_no as u64, number, line, header, stored_header);
+        let (finished, verdict) = check.row(line_no as u64, number, line, header, stored);
         if let Some(finished) = finished {
-            counts.updated += apply_amend(finished, group_stored, writing)?;
+            counts.updated += finish(finished, group_stored)?;
             group_stored = 0;
         }
-        match verdict {
+        let error = match verdict {
             Verdict::Valid => {
-                if is_stored {
-                    group_stored += 1;
+                match (is_stored, is_same) {
+                    (true, true) => counts.unchanged += 1,
+                    (true, false) => counts.updated += 1,
+                    (false, _) => counts.new += 1,
                 }
-                let write = match (is_stored, is_same) {
-                    (true, true) => {
-                        counts.unchanged += 1;
-                        None
-                    }
-                    (true, false) => {
-                        counts.updated += 1;
-                        Some(&mut update)
-                    }
-                    (false, _) => {
-                        counts.new += 1;
-                        Some(&mut insert)
-                    }
-                };
-                if let Some(statement) = write
-                    && writing
-                {
-                    let returned_on = match row.get_ref(14)? {
-                        rusqlite::types::ValueRef::Null => None,
-                        _ => Some(text(14)?),
-                    };
-                    statement.execute(params![
-                        number,
-                        line,
-                        header[0],
-                        header[1],
-                        header[2],
-                        header[3],
-                        header[4],
-                        header[5],
-                        text(9)?,
-                        text(10)?,
-                        row.get::<_, i64>(11)?,
-                        row.get::<_, i64>(12)?,
-                        text(13)?,
-                        returned_on,
-                    ])?;
-                }
+                group_stored += i64::from(is_stored);
+                continue;
             }
-            Verdict::Repeated { first_line_no } => {
-                counts.rejected += 1;
-                writing &= !options.all_or_nothing;
-                reject.execute(params![
-                    line_no,
-                    format!(
-                        "line: agreement {number} line {line} appears already on line {first_line_no}; a line may appear only once"
-                    )
-                ])?;
-            }
-            Verdict::Conflict(problems) => {
-                counts.rejected += 1;
-                writing &= !options.all_or_nothing;
-                let error: Vec<String> = problems
-                    .iter()
-                    .map(|p| format!("{}: {}", p.field, p.problem))
-                    .collect();
-                reject.execute(params![line_no, error.join("; ")])?;
-            }
-        }
-        done += 1;
-        if done.is_multiple_of(4096) {
-            progress(done);
-        }
+            Verdict::Repeated { first_line_no } => format!(
+                "line: agreement {number} line {line} appears already on line {first_line_no}; a line may appear only once"
+            ),
+            Verdict::Conflict(problems) => problems
+                .iter()
+                .map(|p| format!("{}: {}", p.field, p.problem))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        reject.execute(params![line_no, error])?;
+        counts.rejected += 1;
     }
     if let Some(finished) = check.finish() {
-        counts.updated += apply_amend(finished, group_stored, writing)?;
+        counts.updated += finish(finished, group_stored)?;
     }
-    progress(done);
     Ok(counts)
 }
 
@@ -477,7 +498,8 @@ pub fn for_each_reject(
 /// connection closes).
 pub fn drop_staging(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "DROP TABLE IF EXISTS temp.import_lines; DROP TABLE IF EXISTS temp.import_rejects;",
+        "DROP TABLE IF EXISTS temp.import_lines; DROP TABLE IF EXISTS temp.import_rejects;
+         DROP TABLE IF EXISTS temp.import_amends;",
     )
 }
 
