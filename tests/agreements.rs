@@ -699,3 +699,16 @@ fn summary_as_table_and_csv() {
         "{csv_show}"
     );
 }
+
+#[test]
+fn off_a_terminal_an_import_prints_nothing_on_stderr() {
+    let ledger = TestLedger::new();
+    let path = ledger.write_file("sales.csv", &sample());
+    let output = ledger.run(&["agreement", "import", path.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        "",
+        "no progress bar without a terminal"
+    );
+}
