@@ -252,7 +252,7 @@ if [ "$QUICK" = 1 ]; then crit_args=(--warm-up-time 0.3 --measurement-time 1); e
 {
     echo "## Results ($(date -u +%Y-%m-%d), $( [ "$QUICK" = 1 ] && echo "--quick" || echo "full run"), $RUNS alternating runs, medians)"
     echo
-    echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), $(sqlite3 --version | cut -d' ' -f1) (sqlite3 shell), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+    echo "Machine: $(nproc) cores ($(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)), sqlite3 shell $(sqlite3 --version | cut -d' ' -f1), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end."
     echo
     echo "### Import"
     echo
