@@ -369,11 +369,9 @@ impl BenchOffer {
     /// Per reseller, the first agreement with a line that counts for this
     /// offer (on the calculation date), to name in its claim.
     fn qualifying_agreements(&self, db: &Path) -> Vec<(String, String)> {
-        let conn = rusqlite::Connection::open_with_flags(
-            db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )
-        .expect("the ledger opens");
+        let conn =
+            rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .expect("the ledger opens");
         let json = |items: &[&str]| serde_json::json!(items).to_string();
         let mut stmt = conn
             .prepare(
@@ -508,7 +506,7 @@ fn claim_steps(
         Phase::Paying | Phase::Running => final_day,
     };
     let answered_after = match roll {
-        0..=9 => 0, // never: forfeited after the third notice
+        0..=9 => 0,                                   // never: forfeited after the third notice
         10..=17 if offer.phase != Phase::Closed => 9, // still waiting on the final day
         _ => 1 + (roll % 2),
     };
@@ -705,14 +703,7 @@ fn main() {
                 break;
             }
             if let Some((reseller, agreement)) = queue.next() {
-                claim_steps(
-                    claim,
-                    offer,
-                    &reseller,
-                    &agreement,
-                    &mut random,
-                    &mut steps,
-                );
+                claim_steps(claim, offer, &reseller, &agreement, &mut random, &mut steps);
                 claim += 1;
                 dealt = true;
             }
@@ -754,7 +745,13 @@ fn main() {
         let output = Command::new(&cashback)
             .arg("--db")
             .arg(&db)
-            .args(["--today", &step.day.to_string(), "--actor", "bench", "--quiet"])
+            .args([
+                "--today",
+                &step.day.to_string(),
+                "--actor",
+                "bench",
+                "--quiet",
+            ])
             .args(["--format", "json"])
             .args(&words)
             .stdin(Stdio::null())

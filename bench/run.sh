@@ -2,8 +2,8 @@
 # The whole benchmark in one command (see BENCHMARKS.md): every figure is a
 # ratio against the stock sqlite3 shell doing the same work in the same run.
 #
-#   bench/run.sh            # 1,000,000 and 100,000 lines (about 10 minutes)
-#   bench/run.sh --quick    # 100,000 lines only (about 6 minutes)
+#   bench/run.sh            # 1,000,000 and 100,000 lines (about 8 minutes)
+#   bench/run.sh --quick    # 100,000 lines only (about 5 minutes)
 #   RUNS=7 bench/run.sh     # more alternating runs per measurement (default 5)
 #   REUSE_CLAIMS=1 bench/run.sh --quick   # keep the claims ledger of the last run
 #
@@ -232,7 +232,7 @@ if [ "$QUICK" = 0 ]; then
             reimport) big=${REIMPORT_WALL[1000000]}; small=${REIMPORT_WALL[100000]}; label="re-import" ;;
             check) big=${CHECK_WALL[1000000]}; small=${CHECK_WALL[100000]}; label="check --all" ;;
         esac
-        GROWTH_ROWS+=("| $label | $small | $big | $(ratio "$big" "$small") |")
+        GROWTH_ROWS+=("| $label | $(awk -v s="$small" 'BEGIN { printf "%.3f", s }') | $(awk -v s="$big" 'BEGIN { printf "%.3f", s }') | $(ratio "$big" "$small") |")
         target "cost growth of $label, 1M / 100k lines" "$(ratio "$big" "$small")" 11
     done
     target "peak memory growth of import, 1M / 100k lines (flat)" \
@@ -256,7 +256,7 @@ if [ "$QUICK" = 1 ]; then crit_args=(--warm-up-time 0.3 --measurement-time 1); e
     echo
     echo "### Import"
     echo
-    cat "$IMPORT_TABLE"
+    grep -v '^$' "$IMPORT_TABLE"
     echo
     echo "### Queries (wall time per run, ms)"
     echo
