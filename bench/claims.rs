@@ -471,7 +471,7 @@ fn claim_steps(
     let roll = random.below(100);
     let mut day = plus(submitted, 1 + random.below(6));
     // Some claims are asked for the customer invoice first.
-    if roll % 7 == 0 {
+    if roll.is_multiple_of(7) {
         push(day, 2, args(&["claim", "request-invoice", "{claim}"]), &[]);
         if offer.phase == Phase::Running && roll < 20 {
             return; // still waiting for the invoice
@@ -609,7 +609,7 @@ fn claim_steps(
             ]),
             &[],
         );
-        if roll % 2 == 0 {
+        if roll.is_multiple_of(2) {
             let notice_on = plus(failed_on, 1);
             answered_on = plus(notice_on, 2);
             if answered_on <= final_day {
