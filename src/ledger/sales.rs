@@ -172,9 +172,9 @@ const SCOPE_BY_SCAN: &str = "agreement_lines AS l
                              WHERE +l.reseller_id IN (SELECT value->>'reseller' FROM json_each(:scope))";
 
 /// Whether the resellers of `scope` hold more than a quarter of the lines,
-/// where one sequential pass beats a look-up per line (measured: a line
-/// looked up through the index costs about four read in order). Both counts
-/// read only the reseller index.
+/// where one sequential pass beats a look-up per line (measured: looking a
+/// line up through the index costs about four times reading it in order).
+/// Both counts read only the reseller index.
 fn scope_holds_many_lines(conn: &Connection, scope: &str) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT (SELECT count(*) FROM agreement_lines
