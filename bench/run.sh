@@ -3,7 +3,7 @@
 # ratio against the stock sqlite3 shell doing the same work in the same run.
 #
 #   bench/run.sh            # 1,000,000 and 100,000 lines (about 8 minutes)
-#   bench/run.sh --quick    # 100,000 lines only (about 6 minutes)
+#   bench/run.sh --quick    # 100,000 lines only (about 5 minutes)
 #   RUNS=7 bench/run.sh     # more alternating runs per measurement (default 5)
 #   REUSE_CLAIMS=1 bench/run.sh --quick   # keep the claims ledger of the last run
 #
