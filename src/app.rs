@@ -27,7 +27,11 @@ pub struct App {
     pub format: Format,
     /// True when --format was given on the command line.
     pub format_from_flag: bool,
-    pub actor: String,
+    /// `--actor` / CASHBACK_ACTOR as given; resolved by `actor()` only when
+    /// a command records an event, so that reading commands never look up
+    /// the OS account name.
+    actor_flag: Option<String>,
+    actor: std::cell::OnceCell<String>,
     pub yes: bool,
     pub quiet: bool,
     /// stdin and stdout are terminals: prompts and progress bars are allowed.
@@ -58,18 +62,6 @@ impl App {
                 None => Config::default(),
             },
         };
-        let actor = global
-            .actor
-            .clone()
-            .filter(|a| !a.trim().is_empty())
-            .or_else(|| std::env::var("USER").ok().filter(|a| !a.trim().is_empty()))
-            .or_else(|| {
-                std::env::var("LOGNAME")
-                    .ok()
-                    .filter(|a| !a.trim().is_empty())
-            })
-            .or_else(os_account_name)
-            .unwrap_or_else(|| "unknown".to_string());
         Ok(App {
             db_path,
             db_from_flag: from_flag("db"),
@@ -79,7 +71,8 @@ impl App {
                 .unwrap_or_else(|| chrono::Local::now().date_naive()),
             format: global.format.unwrap_or(Format::Table),
             format_from_flag: from_flag("format"),
-            actor,
+            actor_flag: global.actor.clone(),
+            actor: std::cell::OnceCell::new(),
             yes: global.yes,
             quiet: global.quiet,
             terminal: std::io::stdin().is_terminal() && std::io::stdout().is_terminal(),
@@ -95,10 +88,28 @@ impl App {
         Ledger::open(&self.db_path, self.busy_timeout())
     }
 
+    /// Who is recorded in the audit log: `--actor`, else `$USER`, else
+    /// `$LOGNAME`, else the OS account name, else `unknown` (never empty).
+    pub fn actor(&self) -> &str {
+        self.actor.get_or_init(|| {
+            self.actor_flag
+                .clone()
+                .filter(|a| !a.trim().is_empty())
+                .or_else(|| std::env::var("USER").ok().filter(|a| !a.trim().is_empty()))
+                .or_else(|| {
+                    std::env::var("LOGNAME")
+                        .ok()
+                        .filter(|a| !a.trim().is_empty())
+                })
+                .or_else(os_account_name)
+                .unwrap_or_else(|| "unknown".to_string())
+        })
+    }
+
     /// The actor and real time stamped on this command's events.
     pub fn event_context(&self) -> EventContext {
         EventContext {
-            actor: self.actor.clone(),
+            actor: self.actor().to_string(),
             at: Utc::now().to_rfc3339_opts(SecondsFormat::Micros, true),
         }
     }

@@ -94,58 +94,96 @@ impl Criteria {
     }
 }
 
-/// The aggregation: lines grouped per reseller, customer and first failing
-/// reason (so the reason is computed once per line), then per reseller and
-/// customer (a customer is new when the reseller's first-ever sale to it is
-/// on/after sales_from and one of its lines counts), then per reseller.
+/// The aggregation, in two steps chosen so that SQLite streams the big one:
+///
+/// 1. `lines` gives each line's first failing reason (computed once per line)
+///    in agreement order, and `agreements` folds the lines of each agreement
+///    into one row as they stream past. The agreement's lines share its
+///    reseller and customer (the import keeps an agreement's header fields
+///    equal on all its lines), so both are taken from the group as they are.
+///    `LIMIT -1` keeps SQLite from flattening `lines` into `agreements`, which
+///    would repeat the reason's CASE in every aggregate; its `ORDER BY` is
+///    the table's own order when every line is read, so nothing is sorted.
+/// 2. The agreements are summed per reseller. A customer is new when the
+///    reseller's first-ever sale to it is on/after sales_from and one of its
+///    lines counts: for the customers of counted agreements only, one probe
+///    of the reseller index finds whether the reseller sold to it earlier.
+///
+/// `:scope` names the agreement of each reseller's claim (if any); it is
+/// bound as `[]` when every reseller is counted.
 fn aggregation_sql(source: &str) -> String {
     format!(
-        "WITH classified AS (
-            SELECT l.reseller_id, l.customer_id, {REASON} AS reason,
-                   count(*) AS lines, sum(l.quantity) AS quantity, sum(l.net_minor) AS net_minor,
-                   min(l.sale_date) AS first_sale, max(l.sale_date) AS last_sale,
-                   max(l.agreement_number = named) AS named
+        "WITH lines AS (
+            SELECT l.agreement_number, l.reseller_id, l.customer_id, l.sale_date,
+                   l.quantity, l.net_minor, {REASON} AS reason
             FROM {source}
-            GROUP BY l.reseller_id, l.customer_id, reason
+            ORDER BY l.agreement_number LIMIT -1
         ),
-        customers AS (
-            SELECT reseller_id,
-                   sum(lines) AS total,
-                   sum(CASE WHEN reason = 0 THEN lines ELSE 0 END) AS counted,
-                   sum(CASE WHEN reason = 1 THEN lines ELSE 0 END) AS x1,
-                   sum(CASE WHEN reason = 2 THEN lines ELSE 0 END) AS x2,
-                   sum(CASE WHEN reason = 3 THEN lines ELSE 0 END) AS x3,
-                   sum(CASE WHEN reason = 4 THEN lines ELSE 0 END) AS x4,
-                   sum(CASE WHEN reason = 5 THEN lines ELSE 0 END) AS x5,
-                   sum(CASE WHEN reason = 6 THEN lines ELSE 0 END) AS x6,
-                   sum(CASE WHEN reason = 7 THEN lines ELSE 0 END) AS x7,
-                   sum(CASE WHEN reason = 0 THEN quantity ELSE 0 END) AS quantity,
-                   sum(CASE WHEN reason = 0 THEN net_minor ELSE 0 END) AS net_minor,
-                   min(first_sale) AS first_sale,
-                   max(CASE WHEN reason = 0 THEN last_sale END) AS last_counted,
-                   max(reason = 0 AND named IS 1) AS qualifies
-            FROM classified
-            GROUP BY reseller_id, customer_id
+        agreements AS (
+            SELECT reseller_id, customer_id,
+                   count(*) AS total,
+                   count(*) FILTER (WHERE reason = 0) AS counted,
+                   count(*) FILTER (WHERE reason = 1) AS x1,
+                   count(*) FILTER (WHERE reason = 2) AS x2,
+                   count(*) FILTER (WHERE reason = 3) AS x3,
+                   count(*) FILTER (WHERE reason = 4) AS x4,
+                   count(*) FILTER (WHERE reason = 5) AS x5,
+                   count(*) FILTER (WHERE reason = 6) AS x6,
+                   count(*) FILTER (WHERE reason = 7) AS x7,
+                   sum(quantity) FILTER (WHERE reason = 0) AS quantity,
+                   sum(net_minor) FILTER (WHERE reason = 0) AS net_minor,
+                   max(sale_date) FILTER (WHERE reason = 0) AS last_counted,
+                   CASE WHEN count(*) FILTER (WHERE reason = 0) > 0
+                         AND reseller_id || char(31) || agreement_number IN (
+                             SELECT (value->>'reseller') || char(31) || (value->>'agreement')
+                             FROM json_each(:scope) WHERE value->>'agreement' IS NOT NULL)
+                        THEN 1 ELSE 0 END AS qualifies
+            FROM lines
+            GROUP BY agreement_number
         )
         SELECT reseller_id, sum(total), sum(counted),
                sum(x1), sum(x2), sum(x3), sum(x4), sum(x5), sum(x6), sum(x7),
-               sum(quantity), sum(net_minor),
-               sum(counted > 0 AND first_sale >= :sales_from),
+               coalesce(sum(quantity), 0), coalesce(sum(net_minor), 0),
+               count(DISTINCT customer_id) FILTER (WHERE counted > 0 AND NOT EXISTS (
+                   SELECT 1 FROM agreement_lines AS e
+                   WHERE e.reseller_id = agreements.reseller_id
+                     AND e.customer_id = agreements.customer_id
+                     AND e.sale_date < :sales_from)),
                max(last_counted), max(qualifies)
-        FROM customers
+        FROM agreements
         GROUP BY reseller_id
         ORDER BY reseller_id"
     )
 }
 
 /// Every line of the ledger, in one sequential pass.
-const ALL_LINES: &str = "agreement_lines AS l, (SELECT NULL AS named)";
+const ALL_LINES: &str = "agreement_lines AS l";
 
 /// The lines of the resellers in `:scope` (a JSON array of
-/// `{"reseller": id, "agreement": number-or-null}`), through the reseller index.
-const SCOPE_LINES: &str = "(SELECT value->>'reseller' AS reseller, value->>'agreement' AS named
-                            FROM json_each(:scope)) AS s
-                           JOIN agreement_lines AS l ON l.reseller_id = s.reseller";
+/// `{"reseller": id, "agreement": number-or-null}`), through the reseller
+/// index: for a few resellers.
+const SCOPE_BY_INDEX: &str = "(SELECT value->>'reseller' AS reseller FROM json_each(:scope)) AS s
+                              JOIN agreement_lines AS l ON l.reseller_id = s.reseller";
+
+/// The same lines in one sequential pass, for resellers that hold a good
+/// part of the ledger's lines: looking each line up through the index would
+/// cost more than reading them all. The `+` keeps the planner off the index.
+const SCOPE_BY_SCAN: &str = "agreement_lines AS l
+                             WHERE +l.reseller_id IN (SELECT value->>'reseller' FROM json_each(:scope))";
+
+/// Whether the resellers of `scope` hold more than a quarter of the lines,
+/// where one sequential pass beats a look-up per line (measured: looking a
+/// line up through the index costs about four times reading it in order).
+/// Both counts read only the reseller index.
+fn scope_holds_many_lines(conn: &Connection, scope: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM agreement_lines
+                 WHERE reseller_id IN (SELECT value->>'reseller' FROM json_each(?1))) * 4
+                > (SELECT count(*) FROM agreement_lines)",
+        [scope],
+        |row| row.get(0),
+    )
+}
 
 /// Counts the offer's sales per reseller as of `evaluated_on` (the date
 /// returns are judged on). Resellers without lines are absent.
@@ -156,14 +194,12 @@ pub fn aggregate(
     scope: Scope<'_>,
 ) -> rusqlite::Result<Vec<ResellerSales>> {
     let criteria = Criteria::new(offer, evaluated_on);
-    let mut params = criteria.params();
-    let scope_json;
-    let sql = match scope {
-        Scope::All => aggregation_sql(ALL_LINES),
+    let (scope_json, source) = match scope {
+        Scope::All => ("[]".to_string(), ALL_LINES),
         Scope::Resellers(entries) => {
             // A reseller named twice would have its lines counted twice.
             let mut seen = std::collections::HashSet::new();
-            scope_json = json!(
+            let scope_json = json!(
                 entries
                     .iter()
                     .filter(|e| seen.insert(e.reseller_id.as_str()))
@@ -171,12 +207,29 @@ pub fn aggregate(
                     .collect::<Vec<_>>()
             )
             .to_string();
-            params.push((":scope", &scope_json));
-            aggregation_sql(SCOPE_LINES)
+            let source = if seen.len() > 1 && scope_holds_many_lines(conn, &scope_json)? {
+                SCOPE_BY_SCAN
+            } else {
+                SCOPE_BY_INDEX
+            };
+            (scope_json, source)
         }
     };
     let with_agreement = matches!(scope, Scope::Resellers(_));
-    let mut stmt = conn.prepare(&sql)?;
+    run_aggregation(conn, &criteria, &scope_json, source, with_agreement)
+}
+
+/// Runs the aggregation over `source` (one of the line sources above).
+fn run_aggregation(
+    conn: &Connection,
+    criteria: &Criteria,
+    scope_json: &str,
+    source: &str,
+    with_agreement: bool,
+) -> rusqlite::Result<Vec<ResellerSales>> {
+    let mut params = criteria.params();
+    params.push((":scope", &scope_json));
+    let mut stmt = conn.prepare(&aggregation_sql(source))?;
     let rows = stmt.query_map(params.as_slice(), |row| {
         let count = |i: usize| -> rusqlite::Result<u64> {
             Ok(u64::try_from(row.get::<_, i64>(i)?).unwrap_or(0))
@@ -654,28 +707,154 @@ pub mod tests {
         assert_eq!(sales.figures.lines_counted, 1);
     }
 
-    #[test]
-    fn queries_use_the_reseller_index_for_one_reseller() {
+    fn plan(source: &str, scope: &str) -> Vec<String> {
         let conn = ledger();
         let offer = example_offer();
         let criteria = Criteria::new(&offer, date("2015-12-01"));
         let mut params = criteria.params();
-        let scope = r#"[{"reseller":"r1","agreement":null}]"#.to_string();
+        let scope = scope.to_string();
         params.push((":scope", &scope));
         let mut stmt = conn
-            .prepare(&format!(
-                "EXPLAIN QUERY PLAN {}",
-                aggregation_sql(SCOPE_LINES)
-            ))
+            .prepare(&format!("EXPLAIN QUERY PLAN {}", aggregation_sql(source)))
             .unwrap();
-        let plan: Vec<String> = stmt
-            .query_map(params.as_slice(), |row| row.get(3))
+        stmt.query_map(params.as_slice(), |row| row.get(3))
             .unwrap()
             .map(Result::unwrap)
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn queries_use_the_reseller_index_for_one_reseller() {
+        let plan = plan(SCOPE_BY_INDEX, r#"[{"reseller":"r1","agreement":null}]"#);
         assert!(
-            plan.iter().any(|p| p.contains("agreement_lines_reseller")),
+            plan.iter()
+                .any(|p| p.contains("agreement_lines_reseller (reseller_id=?)")),
             "{plan:?}"
         );
+    }
+
+    #[test]
+    fn every_line_is_read_once_in_table_order_without_sorting_the_lines() {
+        for source in [ALL_LINES, SCOPE_BY_SCAN] {
+            let plan = plan(source, "[]");
+            // the lines stream in the table's own order: no look-up through
+            // the reseller index per line, no sort before the agreements
+            assert!(plan.iter().any(|p| p == "SCAN l"), "{plan:?}");
+            assert!(
+                !plan.iter().any(|p| p.contains("FOR ORDER BY")
+                    || p.contains("TERMS OF ORDER BY")
+                    || p.starts_with("SCAN l USING")),
+                "{plan:?}"
+            );
+        }
+    }
+
+    /// Lines of several resellers and customers, some before the window.
+    fn several_resellers(conn: &Connection) {
+        let resellers = ["r1", "r2", "r3", "r4"];
+        for (i, reseller) in resellers.iter().enumerate() {
+            for n in 0..6_i64 {
+                let agreement = format!("V{i}{n}");
+                let customer = format!("C{}", n % 3);
+                let sale_date = if n == 0 { "2015-06-01" } else { "2015-08-01" };
+                for line_no in 1..=(1 + n % 3) {
+                    insert(
+                        conn,
+                        &Line {
+                            customer: &customer,
+                            sale_date,
+                            quantity: n + line_no,
+                            product: if line_no == 2 {
+                                "Visio"
+                            } else {
+                                "Office 365 E3"
+                            },
+                            returned_on: (n == 4 && line_no == 1).then_some("2015-08-05"),
+                            ..line(&agreement, line_no, reseller)
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_scan_and_the_index_give_the_same_figures() {
+        let conn = ledger();
+        several_resellers(&conn);
+        let offer = example_offer();
+        let criteria = Criteria::new(&offer, date("2015-12-01"));
+        let scope = r#"[{"reseller":"r1","agreement":"V01"},{"reseller":"r2","agreement":"V10"},
+                        {"reseller":"r4","agreement":"V35"}]"#;
+        let by_index = run_aggregation(&conn, &criteria, scope, SCOPE_BY_INDEX, true).unwrap();
+        let by_scan = run_aggregation(&conn, &criteria, scope, SCOPE_BY_SCAN, true).unwrap();
+        assert_eq!(by_index, by_scan);
+        let ids: Vec<&str> = by_scan.iter().map(|s| s.reseller_id.as_str()).collect();
+        assert_eq!(ids, ["r1", "r2", "r4"]);
+        // V10 is sold before the window: it does not qualify
+        let qualifies: Vec<Option<bool>> = by_scan.iter().map(|s| s.agreement_qualifies).collect();
+        assert_eq!(qualifies, [Some(true), Some(false), Some(true)]);
+        // and every reseller's figures equal its own one-reseller count and
+        // its row of the whole-ledger count
+        let all = aggregate(&conn, &offer, date("2015-12-01"), Scope::All).unwrap();
+        for sales in &by_scan {
+            let single = one(&conn, &sales.reseller_id, None, "2015-12-01");
+            assert_eq!(single.figures, sales.figures);
+            let row = all
+                .iter()
+                .find(|a| a.reseller_id == sales.reseller_id)
+                .unwrap();
+            assert_eq!(row.figures, sales.figures);
+            assert_eq!(row.lines_total, sales.lines_total);
+            assert_eq!(sales.lines_total, 12);
+            // C0 was first sold to before the window; C1 and C2 are new
+            assert_eq!(sales.figures.new_customers, 2);
+            assert_eq!(sales.figures.excluded[0], 1);
+            assert_eq!(sales.figures.excluded[1], 4);
+            assert_eq!(sales.figures.excluded[6], 1);
+        }
+    }
+
+    #[test]
+    fn an_agreement_named_by_another_reseller_does_not_qualify_for_its_owner() {
+        let conn = ledger();
+        insert(&conn, &line("V1", 1, "r1"));
+        insert(&conn, &line("V2", 1, "r2"));
+        insert(
+            &conn,
+            &Line {
+                segment: "education",
+                ..line("V3", 1, "r2")
+            },
+        );
+        let offer = example_offer();
+        let criteria = Criteria::new(&offer, date("2015-12-01"));
+        // r1 names r2's V2; r2 names its own V3, which does not count
+        let scope = r#"[{"reseller":"r1","agreement":"V2"},{"reseller":"r2","agreement":"V3"}]"#;
+        for source in [SCOPE_BY_INDEX, SCOPE_BY_SCAN] {
+            let found = run_aggregation(&conn, &criteria, scope, source, true).unwrap();
+            let qualifies: Vec<Option<bool>> =
+                found.iter().map(|s| s.agreement_qualifies).collect();
+            assert_eq!(qualifies, [Some(false), Some(false)], "{source}");
+        }
+    }
+
+    #[test]
+    fn a_scope_holding_most_lines_is_read_in_one_pass() {
+        let conn = ledger();
+        several_resellers(&conn);
+        insert(&conn, &line("W1", 1, "small"));
+        let scope = |ids: &[&str]| {
+            json!(
+                ids.iter()
+                    .map(|r| json!({"reseller": r}))
+                    .collect::<Vec<_>>()
+            )
+            .to_string()
+        };
+        assert!(scope_holds_many_lines(&conn, &scope(&["r1", "r2"])).unwrap());
+        // 12 of 49 lines: under a quarter
+        assert!(!scope_holds_many_lines(&conn, &scope(&["r1", "nobody"])).unwrap());
+        assert!(!scope_holds_many_lines(&conn, &scope(&["nobody", "small"])).unwrap());
     }
 }
