@@ -36,11 +36,6 @@ impl NoticeKind {
             _ => None,
         }
     }
-
-    /// Bank notices belong to a claim's notice cycle; invoice notices do not.
-    pub fn is_bank(self) -> bool {
-        !matches!(self, NoticeKind::Invoice)
-    }
 }
 
 impl fmt::Display for NoticeKind {

@@ -433,13 +433,6 @@ pub enum RejectFields {
     Columns(Box<[String; 14]>),
 }
 
-/// How many rows were refused.
-pub fn reject_count(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.query_row("SELECT count(*) FROM temp.import_rejects", [], |row| {
-        row.get(0)
-    })
-}
-
 /// The refused rows in file order, one at a time.
 pub fn for_each_reject(
     conn: &Connection,

@@ -104,7 +104,6 @@ fn sorted(value: &Value) -> Value {
 pub struct EventSink<'c> {
     context: &'c EventContext,
     head: Option<(i64, String)>,
-    recorded: usize,
 }
 
 impl<'c> EventSink<'c> {
@@ -112,7 +111,6 @@ impl<'c> EventSink<'c> {
         EventSink {
             context,
             head: None,
-            recorded: 0,
         }
     }
 
@@ -167,13 +165,7 @@ impl<'c> EventSink<'c> {
             ],
         )?;
         self.head = Some((seq, hash));
-        self.recorded += 1;
         Ok(seq)
-    }
-
-    /// How many events this command appended.
-    pub fn recorded(&self) -> usize {
-        self.recorded
     }
 }
 
