@@ -111,29 +111,24 @@ fn show(app: &App, number: &str) -> anyhow::Result<()> {
         return Err(Failure::NotFound(format!("unknown agreement {number}")).into());
     };
     let line_rows: Vec<Value> = lines.iter().map(line_json).collect();
+    let mut header = object([
+        ("agreement_number", json!(first.agreement_number)),
+        ("reseller_id", json!(first.reseller_id)),
+        ("customer_id", json!(first.customer_id)),
+        ("customer_name", json!(first.customer_name)),
+        ("segment", json!(first.segment)),
+        ("country", json!(first.country)),
+        ("sale_date", json!(first.sale_date)),
+    ]);
     match app.format {
         // The lines in the import's columns: the agreement as a CSV to re-import.
         Format::Csv => app.print_list(&COLUMNS, &line_rows),
-        Format::Json => app.print_record(&object([
-            ("agreement_number", json!(first.agreement_number)),
-            ("reseller_id", json!(first.reseller_id)),
-            ("customer_id", json!(first.customer_id)),
-            ("customer_name", json!(first.customer_name)),
-            ("segment", json!(first.segment)),
-            ("country", json!(first.country)),
-            ("sale_date", json!(first.sale_date)),
-            ("lines", Value::Array(line_rows)),
-        ])),
+        Format::Json => {
+            header["lines"] = Value::Array(line_rows);
+            app.print_record(&header)
+        }
         Format::Table => {
-            app.print_record(&object([
-                ("agreement_number", json!(first.agreement_number)),
-                ("reseller_id", json!(first.reseller_id)),
-                ("customer_id", json!(first.customer_id)),
-                ("customer_name", json!(first.customer_name)),
-                ("segment", json!(first.segment)),
-                ("country", json!(first.country)),
-                ("sale_date", json!(first.sale_date)),
-            ]))?;
+            app.print_record(&header)?;
             app.print_list(
                 &[
                     "line",
