@@ -133,39 +133,43 @@ fn send(app: &App, args: ClaimOnArgs) -> anyhow::Result<()> {
     app.print_record(&notice_json(&notice, false))
 }
 
+/// The claims that need a notice today, with the kind of notice they need.
+fn due_today(
+    conn: &rusqlite::Connection,
+    today: chrono::NaiveDate,
+) -> anyhow::Result<Vec<(notices::ClaimCycle, NoticeKind)>> {
+    Ok(notices::claims_in_cycle(conn)?
+        .into_iter()
+        .filter(|c| c.cycle.is_due(today, &c.rules))
+        .filter_map(|c| kind_for(c.claim.status).map(|kind| (c, kind)))
+        .collect())
+}
+
 fn due(app: &App, args: NoticeDueArgs) -> anyhow::Result<()> {
     let mut ledger = app.ledger()?;
     let today = app.today;
     if !args.send {
-        let rows: Vec<Value> = notices::claims_in_cycle(&ledger.conn)?
+        let rows: Vec<Value> = due_today(&ledger.conn, today)?
             .iter()
-            .filter(|c| c.cycle.is_due(today, &c.rules))
-            .filter_map(|c| {
-                let kind = kind_for(c.claim.status)?;
-                Some(object([
+            .map(|(c, kind)| {
+                object([
                     ("claim_id", json!(c.claim.id)),
                     ("reseller_id", json!(c.claim.reseller_id)),
                     ("kind", json!(kind.as_str())),
                     ("number", json!(c.cycle.next_number())),
-                ]))
+                ])
             })
             .collect();
         return app.print_list(&DUE_COLUMNS, &rows);
     }
     let sent = ledger.write(&app.event_context(), |tx, events| {
-        let mut sent = Vec::new();
-        for due in notices::claims_in_cycle(tx)?
-            .into_iter()
-            .filter(|c| c.cycle.is_due(today, &c.rules))
-        {
-            if let Some(kind) = kind_for(due.claim.status) {
+        due_today(tx, today)?
+            .iter()
+            .map(|(due, kind)| {
                 let number = due.cycle.next_number();
-                sent.push(record(
-                    tx, events, &due.claim, kind, number, today, &due.rules,
-                )?);
-            }
-        }
-        Ok(sent)
+                record(tx, events, &due.claim, *kind, number, today, &due.rules)
+            })
+            .collect::<anyhow::Result<Vec<Notice>>>()
     })?;
     app.info(format!("recorded {} notice(s)", sent.len()));
     let rows: Vec<Value> = sent.iter().map(|n| notice_json(n, false)).collect();
