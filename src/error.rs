@@ -110,15 +110,25 @@ pub fn classify(error: &anyhow::Error) -> (i32, String, Vec<RuleFailure>, bool) 
     }
     // A file that cannot be read or written (also inside a CSV or JSON
     // writer's error) is the user's input or output, not the ledger.
-    let io = error.chain().any(|c| {
-        c.is::<std::io::Error>()
-            || c.downcast_ref::<csv::Error>()
-                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(_)))
-            || c.downcast_ref::<serde_json::Error>()
-                .is_some_and(|e| e.is_io())
-    });
-    let code = if io { 4 } else { 5 };
+    let code = if io_error_kind(error).is_some() { 4 } else { 5 };
     (code, format!("{error:#}"), Vec::new(), false)
+}
+
+/// The kind of the first I/O error in the chain, also one wrapped in a CSV
+/// or JSON writer's error.
+pub fn io_error_kind(error: &anyhow::Error) -> Option<std::io::ErrorKind> {
+    error.chain().find_map(|cause| {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            Some(io.kind())
+        } else if let Some(csv) = cause.downcast_ref::<csv::Error>() {
+            match csv.kind() {
+                csv::ErrorKind::Io(io) => Some(io.kind()),
+                _ => None,
+            }
+        } else {
+            cause.downcast_ref::<serde_json::Error>()?.io_error_kind()
+        }
+    })
 }
 
 fn ledger_message(sqlite: &rusqlite::Error, error: &anyhow::Error) -> String {

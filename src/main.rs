@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{CommandFactory, FromArgMatches};
 
 use cashback::cli::{Cli, Format};
-use cashback::error::classify;
+use cashback::error::{classify, io_error_kind};
 
 /// Clap's own errors (exit 2) in its words, except that with `--format json`
 /// a script gets the same single JSON object on stderr as for any failure.
@@ -95,16 +95,5 @@ fn main() -> ExitCode {
 
 /// A reader that stopped early (`cashback claim list | head`) is not an error.
 fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    use std::io::ErrorKind::BrokenPipe;
-    error.chain().any(|cause| {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            io.kind() == BrokenPipe
-        } else if let Some(csv) = cause.downcast_ref::<csv::Error>() {
-            matches!(csv.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe)
-        } else if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
-            json.io_error_kind() == Some(BrokenPipe)
-        } else {
-            false
-        }
-    })
+    io_error_kind(error) == Some(std::io::ErrorKind::BrokenPipe)
 }
