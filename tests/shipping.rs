@@ -362,3 +362,27 @@ fn a_missing_reason_is_asked_at_a_terminal() {
     assert_eq!(claim["status"], "rejected");
     assert_eq!(claim["reason"], "entered twice");
 }
+
+#[test]
+fn output_that_cannot_be_written_is_exit_4() {
+    let ledger = TestLedger::new();
+    ledger.add_example_offer();
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Process::new(env!("CARGO_BIN_EXE_cashback"))
+        .arg("--db")
+        .arg(&ledger.path)
+        .args(["export", "offers"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(4),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("No space left"));
+}
